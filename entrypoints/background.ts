@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Nothing yet: the popup talks straight to the tab's content script.
+});

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { glossary } from '@/glossary';
+
+render(<p>{glossary.length} terms</p>, document.getElementById('app')!);

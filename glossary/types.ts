@@ -1,0 +1,102 @@
+/**
+ * The shape of a glossary entry. Entries live in `glossary/entries/<id>.json`, one per file;
+ * this file is the single definition of what such a file may contain.
+ */
+
+export const CATEGORIES = [
+  'identity',
+  'payments',
+  'data-exchange',
+  'commerce',
+  'service-delivery',
+  'governance-law',
+  'concepts',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** How a related entry relates to this one, read as "<this entry> <relation> <other entry>". */
+export const RELATIONS = [
+  'part-of', // UPI part-of india-stack
+  'includes', // india-stack includes upi
+  'built-on', // aeps built-on aadhaar
+  'operated-by', // upi operated-by npci
+  'operates', // npci operates upi
+  'regulates', // dpdp-act regulates ...
+  'regulated-by',
+  'alternative-to',
+  'see-also',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export interface RelatedTerm {
+  id: string;
+  relation: Relation;
+}
+
+export interface Source {
+  /** https:// address of the source, preferably primary (the Act, NPCI, UIDAI, MOSIP, MeitY, RBI). */
+  url: string;
+  title: string;
+  publisher: string;
+  /** YYYY-MM-DD: the date the facts taken from this source were true/checked. */
+  asOf: string;
+}
+
+/** A dated change in the entry's facts (bill -> Act -> Rules, a limit raised...). */
+export interface HistoryItem {
+  date: string; // YYYY-MM-DD or YYYY-MM
+  text: string;
+}
+
+export interface GlossaryEntry {
+  /** Stable id, kebab-case; readers' saved settings and tests rely on it. Equals the file name. */
+  id: string;
+  /** The name shown as the card title, e.g. "UPI" or "Aadhaar". */
+  name: string;
+  /** Hindi name in Devanagari, where one is established. */
+  nameHi?: string;
+  /** What an acronym stands for, e.g. "Unified Payments Interface". */
+  expansion?: string;
+  /**
+   * Other written forms the matcher looks for besides `name` and `expansion`: spelling
+   * variants ("Aadhar"), common misspellings, Devanagari forms ("आधार").
+   * Case rule (see glossary/terms.ts): a form with two or more capital letters
+   * ("UPI", "GeM", "e-RUPI") must match with exactly that case; any other form
+   * ("Aadhaar", "Jan Dhan", "digital divide") matches in any case.
+   * `caseOverrides` can force a form either way.
+   */
+  aliases: string[];
+  caseOverrides?: Record<string, 'exact' | 'any'>;
+  /** Forms that are listed for search but must never be highlighted on pages. */
+  searchOnly?: string[];
+  category: Category;
+  /** One or two sentences that fit the hover card (<= 280 characters). */
+  short: string;
+  /** The longer definition shown in the popup's entry view. */
+  definition: string;
+  /** "Why it matters": short bullet points. */
+  significance: string[];
+  /** "Challenges": short bullet points. */
+  challenges: string[];
+  /** A popular claim that the primary source does not support, and what it does say. */
+  misconception?: string;
+  related: RelatedTerm[];
+  /** At least one; the first is the main (primary) source shown on the card. */
+  sources: Source[];
+  history?: HistoryItem[];
+}
+
+/** One occurrence of a term in a piece of text. Offsets are UTF-16 indices into that text. */
+export interface TermMatch {
+  id: string;
+  start: number;
+  end: number;
+  /** The text as written on the page. */
+  text: string;
+}
+
+/** What the content script reports to the popup: terms in reading order, with counts. */
+export interface PageTerm {
+  id: string;
+  count: number;
+}
