@@ -1,0 +1,24 @@
+/**
+ * Messages between the popup and the content script. Pure types and constants: both sides import
+ * this module, so a renamed message cannot silently stop being answered.
+ */
+import type { PageTerm } from './types';
+
+/** Popup -> content script: "which glossary terms are on this page?" */
+export const PAGE_TERMS_MESSAGE = 'dpi-lens:page-terms';
+
+export interface PageTermsRequest {
+  type: typeof PAGE_TERMS_MESSAGE;
+}
+
+/** The content script's answer: terms in reading order (first appearance), with counts. */
+export type PageTermsResponse = PageTerm[];
+
+/** Narrows an unknown runtime message; other extensions' or other parts' messages are ignored. */
+export function isPageTermsRequest(message: unknown): message is PageTermsRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === PAGE_TERMS_MESSAGE
+  );
+}
