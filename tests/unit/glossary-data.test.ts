@@ -1,0 +1,203 @@
+/**
+ * The glossary is data that readers trust: these tests are its guard. Each check runs once per
+ * entry (it.each) so a failure names the entry and says what is wrong with it.
+ */
+import { describe, expect, it } from 'vitest';
+import { entryFiles, glossary } from '@/glossary';
+import { CATEGORIES, RELATIONS, type GlossaryEntry } from '@/glossary/types';
+
+/** Every id the extension is expected to ship: both content helpers' lists plus mosip. */
+const REQUIRED_IDS = [
+  // identity, data, governance, concepts
+  'dpi', 'dpg', 'dpga', 'india-stack', 'jam-trinity', 'jan-dhan', 'aadhaar', 'uidai', 'ekyc',
+  'esign', 'digilocker', 'dpdp-act', 'data-protection-board', 'account-aggregator', 'depa',
+  'ocen', 'api-setu', 'mosip', 'g20', 'one-future-alliance', 'digital-divide',
+  'data-localisation', 'data-sovereignty', 'linkage-attack', 'co-creation-model', 'cert-in',
+  'bhashini', 'mygov', 'umang',
+  // payments, commerce, service delivery
+  'upi', 'npci', 'bhim', 'rupay', 'upi-lite', 'upi-123pay', 'imps', 'e-rupi', 'cbdc', 'bbps',
+  'fastag', 'netc', 'aeps', 'dbt', 'pfms', 'gem', 'ondc', 'beckn', 'cowin', 'aarogya-setu',
+  'abdm', 'abha', 'diksha',
+];
+
+/**
+ * Ordinary English words (and a common personal name) that would light up unrelated text if a
+ * form matched them in any case. Acronyms written in capitals ("GeM", "BHIM") match exactly and
+ * are fine; "gem" or "Bhim" are not.
+ */
+const COMMON_WORDS = new Set([
+  'gem', 'jam', 'stack', 'mobile', 'aggregator', 'bhim', 'consent', 'umang', 'beckn', 'abha',
+  'diksha', 'setu', 'locker', 'sign', 'bharat', 'digital', 'data', 'identity', 'platform',
+  'gateway', 'wallet', 'rupee', 'mission', 'board', 'alliance', 'repository', 'framework',
+  'protocol', 'network', 'exchange', 'link', 'lite', 'pay', 'tag', 'fast', 'ration', 'bank',
+  'account', 'divide', 'sovereignty', 'one', 'future', 'key', 'safe', 'stack india',
+]);
+
+/** Every key the schema allows: a misspelt key ("significane") would silently drop content. */
+const ALLOWED_KEYS = new Set<string>([
+  'id', 'name', 'nameHi', 'expansion', 'aliases', 'caseOverrides', 'searchOnly', 'category',
+  'short', 'definition', 'significance', 'challenges', 'misconception', 'related', 'sources',
+  'history',
+]);
+
+const SHORT_MAX = 280; // fits the hover card without scrolling
+const BULLET_MAX = 200; // a bullet longer than this is a paragraph in disguise
+const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DATE = /^(\d{4})-(\d{2})$/;
+
+/** True when the string is a real calendar date (rejects 2025-02-30, 2025-13-01). */
+function isRealDate(value: string): boolean {
+  const full = FULL_DATE.exec(value);
+  const month = MONTH_DATE.exec(value);
+  const [y, m, d] = full
+    ? [Number(full[1]), Number(full[2]), Number(full[3])]
+    : month
+      ? [Number(month[1]), Number(month[2]), 1]
+      : [NaN, NaN, NaN];
+  if (Number.isNaN(y)) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date as YYYY-MM-DD (UTC); string comparison orders ISO dates correctly. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The matcher's case rule: two or more capitals match exactly, unless overridden. */
+function matchesAnyCase(entry: GlossaryEntry, form: string): boolean {
+  const override = entry.caseOverrides?.[form];
+  if (override) return override === 'any';
+  return (form.match(/\p{Lu}/gu) ?? []).length < 2;
+}
+
+function highlightedForms(entry: GlossaryEntry): string[] {
+  return [entry.name, ...(entry.expansion ? [entry.expansion] : []), ...entry.aliases];
+}
+
+const entries = glossary.map((entry) => [entry.id, entry] as const);
+const files = Object.entries(entryFiles).map(([path, entry]) => [path, entry] as const);
+const knownIds = new Set(glossary.map((entry) => entry.id));
+
+describe('glossary files', () => {
+  it.each(files)('%s is named after the id it contains', (path, entry) => {
+    expect(path, `${path} holds id "${entry.id}"`).toBe(`./entries/${entry.id}.json`);
+  });
+
+  it('has no id twice', () => {
+    const ids = glossary.map((entry) => entry.id);
+    const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
+    expect(duplicates, 'duplicate ids').toEqual([]);
+  });
+
+  it.each(REQUIRED_IDS)('contains the required entry %s', (id) => {
+    expect(knownIds.has(id), `missing glossary/entries/${id}.json`).toBe(true);
+  });
+
+  it('does not let one written form point at two entries', () => {
+    const owners = new Map<string, string[]>();
+    for (const entry of glossary) {
+      // An entry listing the same form twice is caught by the per-entry test below.
+      for (const form of new Set(highlightedForms(entry).map((f) => f.toLowerCase()))) {
+        owners.set(form, [...(owners.get(form) ?? []), entry.id]);
+      }
+    }
+    const clashes = [...owners]
+      .filter(([, ids]) => ids.length > 1)
+      .map(([form, ids]) => `"${form}" in ${ids.join(', ')}`);
+    expect(clashes, 'forms claimed by more than one entry').toEqual([]);
+  });
+});
+
+describe.each(entries)('entry %s', (id, entry) => {
+  it('uses only keys the schema defines', () => {
+    const unknown = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
+    expect(unknown, `${id}: unknown keys`).toEqual([]);
+  });
+
+  it('has a kebab-case id, a name and a valid category', () => {
+    expect(id, `${id}: id is not kebab-case`).toMatch(KEBAB_CASE);
+    expect(entry.name.trim(), `${id}: empty name`).not.toBe('');
+    expect(CATEGORIES, `${id}: unknown category "${entry.category}"`).toContain(entry.category);
+  });
+
+  it(`has a short text of 1 to ${SHORT_MAX} characters`, () => {
+    expect(entry.short.trim().length, `${id}: empty short`).toBeGreaterThan(0);
+    expect(entry.short.length, `${id}: short is ${entry.short.length} chars`).toBeLessThanOrEqual(
+      SHORT_MAX,
+    );
+  });
+
+  it('has a definition, significance and challenges with no empty text', () => {
+    expect(entry.definition.trim(), `${id}: empty definition`).not.toBe('');
+    for (const field of ['significance', 'challenges'] as const) {
+      const bullets = entry[field];
+      expect(Array.isArray(bullets) && bullets.length, `${id}: no ${field}`).toBeGreaterThan(0);
+      for (const bullet of bullets) {
+        expect(bullet.trim(), `${id}: empty ${field} bullet`).not.toBe('');
+        expect(bullet.length, `${id}: ${field} bullet over ${BULLET_MAX}: "${bullet}"`).toBeLessThanOrEqual(
+          BULLET_MAX,
+        );
+      }
+    }
+    if (entry.misconception !== undefined) {
+      expect(entry.misconception.trim(), `${id}: empty misconception`).not.toBe('');
+    }
+  });
+
+  it('links only to existing entries, never to itself, with a known relation', () => {
+    for (const link of entry.related) {
+      expect(knownIds.has(link.id), `${id}: related "${link.id}" does not exist`).toBe(true);
+      expect(link.id, `${id}: links to itself`).not.toBe(id);
+      expect(RELATIONS, `${id}: unknown relation "${link.relation}"`).toContain(link.relation);
+    }
+  });
+
+  it('cites at least one source, each with an https url, title, publisher and a past asOf date', () => {
+    expect(entry.sources.length, `${id}: no sources`).toBeGreaterThan(0);
+    for (const source of entry.sources) {
+      expect(source.url, `${id}: source url not https`).toMatch(/^https:\/\/[^\s/]+\.[^\s]+$/);
+      expect(source.title?.trim(), `${id}: source ${source.url} has no title`).toBeTruthy();
+      expect(source.publisher?.trim(), `${id}: source ${source.url} has no publisher`).toBeTruthy();
+      expect(
+        FULL_DATE.test(source.asOf) && isRealDate(source.asOf),
+        `${id}: source ${source.url} asOf "${source.asOf}" is not a YYYY-MM-DD date`,
+      ).toBe(true);
+      expect(
+        source.asOf <= today(),
+        `${id}: source ${source.url} asOf ${source.asOf} is in the future`,
+      ).toBe(true);
+    }
+  });
+
+  it('has aliases that are non-empty, distinct and not its own name or expansion', () => {
+    const own = [entry.name, entry.expansion].filter(Boolean).map((f) => f!.toLowerCase());
+    const seen = new Set<string>();
+    for (const alias of entry.aliases) {
+      const key = alias.toLowerCase();
+      expect(alias.trim(), `${id}: empty alias`).not.toBe('');
+      expect(alias, `${id}: alias "${alias}" has stray spaces`).toBe(alias.trim());
+      expect(own, `${id}: alias "${alias}" repeats the name or expansion`).not.toContain(key);
+      expect(seen.has(key), `${id}: alias "${alias}" listed twice`).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('never highlights an ordinary English word matched in any case', () => {
+    const risky = highlightedForms(entry).filter(
+      (form) => matchesAnyCase(entry, form) && COMMON_WORDS.has(form.toLowerCase()),
+    );
+    expect(risky, `${id}: forms that would highlight ordinary text`).toEqual([]);
+  });
+
+  it('has history with valid dates in chronological order', () => {
+    const dates = (entry.history ?? []).map((item) => item.date);
+    for (const item of entry.history ?? []) {
+      expect(isRealDate(item.date), `${id}: history date "${item.date}" is not valid`).toBe(true);
+      expect(item.date <= today(), `${id}: history date ${item.date} is in the future`).toBe(true);
+      expect(item.text.trim(), `${id}: empty history text at ${item.date}`).not.toBe('');
+    }
+    expect(dates, `${id}: history is not in date order`).toEqual([...dates].sort());
+  });
+});
