@@ -5,19 +5,21 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'DPI Lens',
     description:
       "Explains India's Digital Public Infrastructure terms (UPI, Aadhaar, ONDC, DPDP Act...) while you read. Offline; sends nothing anywhere.",
-    // No permissions yet: the content script's host access comes from its `matches`,
-    // and the popup talks to the active tab through messaging, which needs none.
+    // No permissions: the content script's page access comes from its `matches`, and the
+    // popup talks to the active tab's content script through messaging, which needs none.
     permissions: [],
-    browser_specific_settings: {
-      gecko: {
-        id: 'dpi-lens@dpi-lens.invalid',
-        // Firefox's data-collection declaration: DPI Lens collects and transmits nothing.
-        data_collection_permissions: { required: ['none'] },
-      } as Record<string, unknown>,
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'dpi-lens@dpi-lens.invalid',
+          // Firefox's built-in data-consent declaration: DPI Lens collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });
