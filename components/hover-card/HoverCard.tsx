@@ -1,0 +1,133 @@
+import type { GlossaryEntry, Relation } from '../../glossary/types';
+import { formatAsOf, RELATION_WORDS } from './format';
+
+export type CardTheme = 'light' | 'dark' | 'system';
+
+export interface ResolvedRelated {
+  relation: Relation;
+  entry: GlossaryEntry;
+}
+
+export interface HoverCardProps {
+  entry: GlossaryEntry;
+  /** The entry's related terms that exist in the glossary, in the entry's order. */
+  related: readonly ResolvedRelated[];
+  /** 'system' follows prefers-color-scheme; a setting can force 'light' or 'dark'. */
+  theme?: CardTheme;
+  /** Show a related term's explanation in this card. Without it, related terms are plain text. */
+  onShowRelated?: (id: string) => void;
+  /** When the card shows a related term reached from another card: the name to go back to. */
+  backTo?: string;
+  onBack?: () => void;
+  onPointerEnter?: () => void;
+  onPointerLeave?: () => void;
+  /** 'manual' puts the card in the browser's top layer (above every z-index) once the glue calls showPopover(). */
+  popover?: 'manual';
+}
+
+const TITLE_ID = 'dpi-lens-card-title';
+
+/** The explanation shown next to a highlighted term. Presentational: where it sits and when it shows are the page glue's business. */
+export function HoverCard({
+  entry,
+  related,
+  theme = 'system',
+  onShowRelated,
+  backTo,
+  onBack,
+  onPointerEnter,
+  onPointerLeave,
+  popover,
+}: HoverCardProps) {
+  const source = entry.sources[0];
+  return (
+    <div
+      class="dpi-card"
+      data-theme={theme}
+      role="dialog"
+      aria-labelledby={TITLE_ID}
+      popover={popover}
+      onPointerEnter={onPointerEnter}
+      onPointerLeave={onPointerLeave}
+    >
+      {backTo && onBack && (
+        <button type="button" class="back" onClick={onBack}>
+          <span aria-hidden="true">← </span>Back to {backTo}
+        </button>
+      )}
+      <header>
+        <h2 id={TITLE_ID} class="name">
+          {entry.name}
+          {entry.nameHi && (
+            <span class="name-hi" lang="hi">
+              {' '}
+              {entry.nameHi}
+            </span>
+          )}
+        </h2>
+        {entry.expansion && entry.expansion !== entry.name && (
+          <p class="expansion">{entry.expansion}</p>
+        )}
+      </header>
+
+      <p class="short">{entry.short}</p>
+
+      <BulletSection title="Why it matters" items={entry.significance} />
+      <BulletSection title="Challenges" items={entry.challenges} />
+
+      {entry.misconception && (
+        <section class="misconception" aria-label="Common misconception">
+          <h3>Common misconception</h3>
+          <p>{entry.misconception}</p>
+        </section>
+      )}
+
+      {related.length > 0 && (
+        <section aria-label="Related terms">
+          <h3>Related</h3>
+          <ul class="related">
+            {related.map(({ relation, entry: other }) => (
+              <li key={other.id}>
+                <span class="relation">{RELATION_WORDS[relation]}</span>{' '}
+                {onShowRelated ? (
+                  <button type="button" class="related-term" onClick={() => onShowRelated(other.id)}>
+                    {other.name}
+                  </button>
+                ) : (
+                  <span class="related-term">{other.name}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {source && (
+        <footer class="source">
+          <span class="source-label">Source: </span>
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            {source.title}
+          </a>
+          <span class="source-meta">
+            {' '}
+            · {source.publisher} · as of {formatAsOf(source.asOf)}
+          </span>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+function BulletSection({ title, items }: { title: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

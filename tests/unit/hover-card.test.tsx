@@ -1,0 +1,129 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HoverCard } from '../../components/hover-card/HoverCard';
+import { formatAsOf } from '../../components/hover-card/format';
+import type { GlossaryEntry } from '../../glossary/types';
+
+// Hand-made entries: the component's behaviour must not depend on the real glossary's wording.
+const npci: GlossaryEntry = {
+  id: 'npci',
+  name: 'NPCI',
+  expansion: 'National Payments Corporation of India',
+  aliases: [],
+  category: 'payments',
+  short: 'The not-for-profit company that runs retail payment systems.',
+  definition: 'Longer text.',
+  significance: ['Runs UPI.'],
+  challenges: ['Concentration.'],
+  related: [],
+  sources: [{ url: 'https://www.npci.org.in/', title: 'About NPCI', publisher: 'NPCI', asOf: '2025-01-10' }],
+};
+
+const upi: GlossaryEntry = {
+  id: 'upi',
+  name: 'UPI',
+  nameHi: 'यूपीआई',
+  expansion: 'Unified Payments Interface',
+  aliases: [],
+  category: 'payments',
+  short: 'A system for instant bank-to-bank payments from a phone.',
+  definition: 'Longer text.',
+  significance: ['Free for people paying.', 'Works across banks and apps.'],
+  challenges: ['Two apps hold most of the market.'],
+  misconception: 'UPI is not run by the RBI; NPCI operates it.',
+  related: [{ id: 'npci', relation: 'operated-by' }],
+  sources: [
+    {
+      url: 'https://www.npci.org.in/what-we-do/upi/product-overview',
+      title: 'UPI product overview',
+      publisher: 'NPCI',
+      asOf: '2025-08-14',
+    },
+    { url: 'https://example.org/second', title: 'Second source', publisher: 'Other', asOf: '2024-01-01' },
+  ],
+};
+
+afterEach(cleanup);
+
+describe('HoverCard', () => {
+  it('is a dialog titled with the term, its Hindi name, and its expansion', () => {
+    render(<HoverCard entry={upi} related={[]} />);
+    const card = screen.getByRole('dialog', { name: /UPI/ });
+    expect(within(card).getByRole('heading', { level: 2 })).toHaveProperty('textContent', 'UPI यूपीआई');
+    expect(within(card).getByText('यूपीआई').getAttribute('lang')).toBe('hi');
+    expect(within(card).getByText('Unified Payments Interface')).toBeTruthy();
+  });
+
+  it('shows the short definition', () => {
+    render(<HoverCard entry={upi} related={[]} />);
+    expect(screen.getByText('A system for instant bank-to-bank payments from a phone.')).toBeTruthy();
+  });
+
+  it('lists why it matters and the challenges as separate lists', () => {
+    render(<HoverCard entry={upi} related={[]} />);
+    const matters = screen.getByRole('region', { name: 'Why it matters' });
+    expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Free for people paying.',
+      'Works across banks and apps.',
+    ]);
+    const challenges = screen.getByRole('region', { name: 'Challenges' });
+    expect(within(challenges).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Two apps hold most of the market.',
+    ]);
+  });
+
+  it('shows a common misconception when the entry has one, and none otherwise', () => {
+    const { rerender } = render(<HoverCard entry={upi} related={[]} />);
+    expect(screen.getByRole('region', { name: 'Common misconception' }).textContent).toContain(
+      'UPI is not run by the RBI',
+    );
+    rerender(<HoverCard entry={npci} related={[]} />);
+    expect(screen.queryByRole('region', { name: 'Common misconception' })).toBeNull();
+  });
+
+  it('links the main (first) source in a new tab, with its publisher and as-of month', () => {
+    render(<HoverCard entry={upi} related={[]} />);
+    const link = screen.getByRole('link', { name: 'UPI product overview' });
+    expect(link.getAttribute('href')).toBe('https://www.npci.org.in/what-we-do/upi/product-overview');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(link.closest('footer')?.textContent).toContain('NPCI · as of Aug 2025');
+    expect(screen.queryByRole('link', { name: 'Second source' })).toBeNull();
+  });
+
+  it('names related terms with the relation in words, and opens one when chosen', () => {
+    const onShowRelated = vi.fn();
+    render(
+      <HoverCard entry={upi} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={onShowRelated} />,
+    );
+    const related = screen.getByRole('region', { name: 'Related terms' });
+    expect(within(related).getByRole('listitem').textContent).toBe('operated by NPCI');
+    fireEvent.click(within(related).getByRole('button', { name: 'NPCI' }));
+    expect(onShowRelated).toHaveBeenCalledWith('npci');
+  });
+
+  it('offers a way back when it shows a related term', () => {
+    const onBack = vi.fn();
+    render(<HoverCard entry={npci} related={[]} backTo="UPI" onBack={onBack} />);
+    fireEvent.click(screen.getByRole('button', { name: /Back to UPI/ }));
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it.each(['light', 'dark', 'system'] as const)('carries the %s theme for its styles', (theme) => {
+    render(<HoverCard entry={upi} related={[]} theme={theme} />);
+    expect(screen.getByRole('dialog').dataset.theme).toBe(theme);
+  });
+});
+
+describe('formatAsOf', () => {
+  it.each([
+    ['2025-08-14', 'Aug 2025'],
+    ['2024-01', 'Jan 2024'],
+    ['2023-12-31', 'Dec 2023'],
+    ['2022', '2022'],
+    ['2025-13-01', '2025'],
+    ['soon', 'soon'],
+  ])('shows %s as "%s"', (date, shown) => {
+    expect(formatAsOf(date)).toBe(shown);
+  });
+});
