@@ -123,7 +123,7 @@ describe('searchGlossary ranking', () => {
     expect(ids('u', 2)).toHaveLength(2);
   });
 
-  it('answers 200 keystrokes over 100 entries in well under a second each', () => {
+  it('stays fast over 100 entries (no blow-up per keystroke)', () => {
     const many = Array.from({ length: 100 }, (_, i) =>
       entry({ id: `e${i}`, name: `Entry ${i} platform`, expansion: `Some long expansion number ${i}`, aliases: [`alias${i}`] }),
     );
