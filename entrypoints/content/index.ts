@@ -1,5 +1,9 @@
+import { mountHoverCard } from './hover';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {},
+  main(ctx) {
+    void mountHoverCard(ctx);
+  },
 });
