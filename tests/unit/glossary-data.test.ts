@@ -1,6 +1,7 @@
 /**
  * The glossary is data that readers trust: these tests are its guard. Each check runs once per
- * entry (it.each) so a failure names the entry and says what is wrong with it.
+ * entry (it.each) so a failure names the entry and says what is wrong with it; per-entry checks
+ * use expect.soft so one run lists every problem in an entry, not just the first.
  */
 import { describe, expect, it } from 'vitest';
 import { entryFiles, glossary } from '@/glossary';
@@ -39,6 +40,11 @@ const ALLOWED_KEYS = new Set<string>([
   'short', 'definition', 'significance', 'challenges', 'misconception', 'related', 'sources',
   'history',
 ]);
+
+const REQUIRED_KEYS = [
+  'id', 'name', 'aliases', 'category', 'short', 'definition', 'significance', 'challenges',
+  'related', 'sources',
+] as const;
 
 const SHORT_MAX = 280; // fits the hover card without scrolling
 const BULLET_MAX = 200; // a bullet longer than this is a paragraph in disguise
@@ -111,60 +117,62 @@ describe('glossary files', () => {
 });
 
 describe.each(entries)('entry %s', (id, entry) => {
-  it('uses only keys the schema defines', () => {
+  it('has every required key and only keys the schema defines', () => {
     const unknown = Object.keys(entry).filter((key) => !ALLOWED_KEYS.has(key));
-    expect(unknown, `${id}: unknown keys`).toEqual([]);
+    const missing = REQUIRED_KEYS.filter((key) => !(key in entry));
+    expect.soft(unknown, `${id}: unknown keys`).toEqual([]);
+    expect.soft(missing, `${id}: missing keys`).toEqual([]);
   });
 
   it('has a kebab-case id, a name and a valid category', () => {
-    expect(id, `${id}: id is not kebab-case`).toMatch(KEBAB_CASE);
-    expect(entry.name.trim(), `${id}: empty name`).not.toBe('');
-    expect(CATEGORIES, `${id}: unknown category "${entry.category}"`).toContain(entry.category);
+    expect.soft(id, `${id}: id is not kebab-case`).toMatch(KEBAB_CASE);
+    expect.soft(entry.name.trim(), `${id}: empty name`).not.toBe('');
+    expect.soft(CATEGORIES, `${id}: unknown category "${entry.category}"`).toContain(entry.category);
   });
 
   it(`has a short text of 1 to ${SHORT_MAX} characters`, () => {
-    expect(entry.short.trim().length, `${id}: empty short`).toBeGreaterThan(0);
-    expect(entry.short.length, `${id}: short is ${entry.short.length} chars`).toBeLessThanOrEqual(
+    expect.soft(entry.short.trim().length, `${id}: empty short`).toBeGreaterThan(0);
+    expect.soft(entry.short.length, `${id}: short is ${entry.short.length} chars`).toBeLessThanOrEqual(
       SHORT_MAX,
     );
   });
 
   it('has a definition, significance and challenges with no empty text', () => {
-    expect(entry.definition.trim(), `${id}: empty definition`).not.toBe('');
+    expect.soft(entry.definition.trim(), `${id}: empty definition`).not.toBe('');
     for (const field of ['significance', 'challenges'] as const) {
       const bullets = entry[field];
-      expect(Array.isArray(bullets) && bullets.length, `${id}: no ${field}`).toBeGreaterThan(0);
+      expect.soft(Array.isArray(bullets) && bullets.length, `${id}: no ${field}`).toBeGreaterThan(0);
       for (const bullet of bullets) {
-        expect(bullet.trim(), `${id}: empty ${field} bullet`).not.toBe('');
-        expect(bullet.length, `${id}: ${field} bullet over ${BULLET_MAX}: "${bullet}"`).toBeLessThanOrEqual(
+        expect.soft(bullet.trim(), `${id}: empty ${field} bullet`).not.toBe('');
+        expect.soft(bullet.length, `${id}: ${field} bullet over ${BULLET_MAX}: "${bullet}"`).toBeLessThanOrEqual(
           BULLET_MAX,
         );
       }
     }
     if (entry.misconception !== undefined) {
-      expect(entry.misconception.trim(), `${id}: empty misconception`).not.toBe('');
+      expect.soft(entry.misconception.trim(), `${id}: empty misconception`).not.toBe('');
     }
   });
 
   it('links only to existing entries, never to itself, with a known relation', () => {
     for (const link of entry.related) {
-      expect(knownIds.has(link.id), `${id}: related "${link.id}" does not exist`).toBe(true);
-      expect(link.id, `${id}: links to itself`).not.toBe(id);
-      expect(RELATIONS, `${id}: unknown relation "${link.relation}"`).toContain(link.relation);
+      expect.soft(knownIds.has(link.id), `${id}: related "${link.id}" does not exist`).toBe(true);
+      expect.soft(link.id, `${id}: links to itself`).not.toBe(id);
+      expect.soft(RELATIONS, `${id}: unknown relation "${link.relation}"`).toContain(link.relation);
     }
   });
 
   it('cites at least one source, each with an https url, title, publisher and a past asOf date', () => {
-    expect(entry.sources.length, `${id}: no sources`).toBeGreaterThan(0);
+    expect.soft(entry.sources.length, `${id}: no sources`).toBeGreaterThan(0);
     for (const source of entry.sources) {
-      expect(source.url, `${id}: source url not https`).toMatch(/^https:\/\/[^\s/]+\.[^\s]+$/);
-      expect(source.title?.trim(), `${id}: source ${source.url} has no title`).toBeTruthy();
-      expect(source.publisher?.trim(), `${id}: source ${source.url} has no publisher`).toBeTruthy();
-      expect(
+      expect.soft(source.url, `${id}: source url not https`).toMatch(/^https:\/\/[^\s/]+\.[^\s]+$/);
+      expect.soft(source.title?.trim(), `${id}: source ${source.url} has no title`).toBeTruthy();
+      expect.soft(source.publisher?.trim(), `${id}: source ${source.url} has no publisher`).toBeTruthy();
+      expect.soft(
         FULL_DATE.test(source.asOf) && isRealDate(source.asOf),
         `${id}: source ${source.url} asOf "${source.asOf}" is not a YYYY-MM-DD date`,
       ).toBe(true);
-      expect(
+      expect.soft(
         source.asOf <= today(),
         `${id}: source ${source.url} asOf ${source.asOf} is in the future`,
       ).toBe(true);
@@ -177,15 +185,15 @@ describe.each(entries)('entry %s', (id, entry) => {
     const forms = highlightedForms(entry);
     const firstAlias = forms.length - entry.aliases.length;
     entry.aliases.forEach((alias, i) => {
-      expect(alias.trim(), `${id}: empty alias`).not.toBe('');
-      expect(alias, `${id}: alias "${alias}" has stray spaces`).toBe(alias.trim());
+      expect.soft(alias.trim(), `${id}: empty alias`).not.toBe('');
+      expect.soft(alias, `${id}: alias "${alias}" has stray spaces`).toBe(alias.trim());
       const coveredBy = forms.find(
         (other, j) =>
           j !== firstAlias + i &&
           (other === alias ||
             (matchesAnyCase(entry, other) && other.toLowerCase() === alias.toLowerCase())),
       );
-      expect(coveredBy, `${id}: alias "${alias}" is already covered by "${coveredBy}"`).toBeUndefined();
+      expect.soft(coveredBy, `${id}: alias "${alias}" is already covered by "${coveredBy}"`).toBeUndefined();
     });
   });
 
@@ -193,16 +201,16 @@ describe.each(entries)('entry %s', (id, entry) => {
     const risky = highlightedForms(entry).filter(
       (form) => matchesAnyCase(entry, form) && COMMON_WORDS.has(form.toLowerCase()),
     );
-    expect(risky, `${id}: forms that would highlight ordinary text`).toEqual([]);
+    expect.soft(risky, `${id}: forms that would highlight ordinary text`).toEqual([]);
   });
 
   it('has history with valid dates in chronological order', () => {
     const dates = (entry.history ?? []).map((item) => item.date);
     for (const item of entry.history ?? []) {
-      expect(isRealDate(item.date), `${id}: history date "${item.date}" is not valid`).toBe(true);
-      expect(item.date <= today(), `${id}: history date ${item.date} is in the future`).toBe(true);
-      expect(item.text.trim(), `${id}: empty history text at ${item.date}`).not.toBe('');
+      expect.soft(isRealDate(item.date), `${id}: history date "${item.date}" is not valid`).toBe(true);
+      expect.soft(item.date <= today(), `${id}: history date ${item.date} is in the future`).toBe(true);
+      expect.soft(item.text.trim(), `${id}: empty history text at ${item.date}`).not.toBe('');
     }
-    expect(dates, `${id}: history is not in date order`).toEqual([...dates].sort());
+    expect.soft(dates, `${id}: history is not in date order`).toEqual([...dates].sort());
   });
 });
