@@ -54,12 +54,13 @@ const MIN_SUBSEQUENCE_LENGTH = 3;
 
 /**
  * How many edits a query of this length may be from a form: none for short acronyms (where one
- * edit turns "UPI" into "API"), then about one per four characters.
+ * edit turns "UPI" into "API"), then about one per three or four characters. Tighter than that
+ * and "sahmatii" misses Sahamati; looser and "account agg" starts finding every "account".
  */
 export function maxEditsFor(length: number): number {
   if (length < 4) return 0;
-  if (length < 6) return 1;
-  if (length < 10) return 2;
+  if (length < 7) return 1;
+  if (length < 11) return 2;
   return 3;
 }
 

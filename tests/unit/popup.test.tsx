@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEntry, glossary } from '@/glossary';
 import { formatDate } from '@/components/popup/labels';
-import type { PageTermsLoader } from '@/components/popup/page-terms';
+import { loadPageTerms, type PageTermsLoader } from '@/components/popup/page-terms';
 import type { GlossaryEntry } from '@/glossary/types';
 import { App } from '@/entrypoints/popup/App';
 
@@ -45,6 +46,7 @@ const ENTRIES: GlossaryEntry[] = [
 
 const noPageTerms: PageTermsLoader = () => Promise.resolve({ status: 'terms', terms: [] });
 
+beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 /** What a reader sees in an element, whitespace collapsed (there is no jest-dom here). */
@@ -180,6 +182,14 @@ describe('popup "On this page"', () => {
   it('says plainly when the page cannot be read', async () => {
     const load: PageTermsLoader = () => Promise.resolve({ status: 'unavailable' });
     render(<App entries={ENTRIES} loadPageTerms={load} />);
+    expect(await screen.findByText(/DPI Lens cannot read this page/)).toBeDefined();
+  });
+
+  it('says plainly when sendMessage fails because no content script runs in the tab', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    render(<App entries={ENTRIES} loadPageTerms={loadPageTerms} params={{ tabId: 9 }} />);
     expect(await screen.findByText(/DPI Lens cannot read this page/)).toBeDefined();
   });
 

@@ -162,8 +162,10 @@ describe('search helpers', () => {
   it.each([
     [3, 0],
     [4, 1],
-    [6, 2],
-    [12, 3],
+    [6, 1],
+    [7, 2],
+    [10, 2],
+    [11, 3],
   ])('a query of %i letters may be %i edits away', (length, edits) => {
     expect(maxEditsFor(length)).toBe(edits);
   });
