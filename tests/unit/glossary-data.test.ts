@@ -114,6 +114,24 @@ describe('glossary files', () => {
       .map(([form, ids]) => `"${form}" in ${ids.join(', ')}`);
     expect(clashes, 'forms claimed by more than one entry').toEqual([]);
   });
+  // "X operated-by Y" without "Y operates X" leaves one card silent about the link; same for
+  // regulators. part-of/includes stay one-sided where the parent would list too many children.
+  it('states operator and regulator links from both sides', () => {
+    const inverse: Partial<Record<string, string>> = {
+      'operated-by': 'operates', operates: 'operated-by',
+      regulates: 'regulated-by', 'regulated-by': 'regulates',
+    };
+    const oneSided = glossary.flatMap((entry) =>
+      entry.related
+        .filter((link) => inverse[link.relation] && knownIds.has(link.id))
+        .filter((link) => {
+          const back = glossary.find((other) => other.id === link.id)!.related.find((r) => r.id === entry.id);
+          return back?.relation !== inverse[link.relation];
+        })
+        .map((link) => `${entry.id} ${link.relation} ${link.id}`),
+    );
+    expect(oneSided, 'links without their inverse').toEqual([]);
+  });
 });
 
 describe.each(entries)('entry %s', (id, entry) => {
