@@ -1,0 +1,49 @@
+// Flat config. `npm run lint` runs it over the whole repository.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Browser globals the glossary must not touch: it is pure data and functions, usable anywhere. */
+const PAGE_GLOBALS = ['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage'];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'web-ext-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // Unused names fail typecheck already (noUnusedLocals); `_name` marks a deliberate skip.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Node scripts and configs. scripts/lib/browser.mjs passes callbacks to Playwright that run
+    // inside the page or the extension's service worker, hence `chrome` and browser globals.
+    files: ['**/*.{js,mjs}', 'scripts/**', '*.config.ts', 'tests/e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
+  },
+  {
+    // The glossary layer is pure: no page DOM, and nothing from the layers that depend on it
+    // (data flows glossary -> content script / UI, never back).
+    files: ['glossary/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...PAGE_GLOBALS.map((name) => ({ name, message: 'glossary/ is pure: pass data in instead of reading the page.' })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/entrypoints/**', '@/entrypoints/**', '~/entrypoints/**', '**/components/**', '@/components/**', '~/components/**'],
+              message: 'glossary/ must not depend on the page or UI layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

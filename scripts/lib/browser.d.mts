@@ -1,0 +1,56 @@
+// Types for browser.mjs (plain JS so the demo runs without a TypeScript loader).
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export declare const ROOT: string;
+export declare const CHROME_BUILD: string;
+export declare const FIXTURE_PAGES: string;
+export declare const HIGHLIGHT_MEASURE: 'dpi-lens:highlight';
+
+export declare function findChromium(env?: NodeJS.ProcessEnv, platform?: NodeJS.Platform): string | undefined;
+export declare function requireChromium(env?: NodeJS.ProcessEnv): string;
+export declare function requireBuild(extensionPath?: string): string;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+export declare function launchWithExtension(options?: {
+  headless?: boolean;
+  extensionPath?: string;
+  executablePath?: string;
+  viewport?: { width: number; height: number } | null;
+}): Promise<ExtensionBrowser>;
+
+export interface LocalServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export declare function serveDirectory(root?: string): Promise<LocalServer>;
+
+export interface SeenRequest {
+  url: string;
+  /** 'service-worker', or the URL of the frame that made the request. */
+  from: string;
+}
+
+export interface NetworkGuard {
+  requests: SeenRequest[];
+  offenders(): SeenRequest[];
+}
+
+export declare function guardNetwork(context: BrowserContext, allowedOrigins: string[]): NetworkGuard;
+
+/** The `detail` of the content script's `dpi-lens:highlight` measure. */
+export interface HighlightDetail {
+  marks?: number;
+  terms?: number;
+}
+
+export declare function waitForHighlight(page: Page, timeout: number): Promise<HighlightDetail>;
+export declare function tabIdFor(worker: Worker, page: Page): Promise<number>;

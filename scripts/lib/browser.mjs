@@ -1,0 +1,222 @@
+// Launching Chromium with the built extension, serving local pages, and watching the network.
+// Plain ESM JavaScript so `node scripts/demo.mjs` runs without a TypeScript loader; the e2e tests
+// import the same functions (types in browser.d.mts), so demo and tests cannot drift apart.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root (this file is scripts/lib/browser.mjs). */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURE_PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+
+/** The name of the User Timing measure the content script records after each highlighting pass. */
+export const HIGHLIGHT_MEASURE = 'dpi-lens:highlight';
+
+// Where Chromium or Chrome usually lives; CHROMIUM_PATH wins over all of them.
+const CHROMIUM_CANDIDATES = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+  ],
+  darwin: [
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  win32: [
+    join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+    join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+    join(process.env.LOCALAPPDATA ?? '', 'Chromium', 'Application', 'chrome.exe'),
+  ],
+};
+
+/** The first Chromium/Chrome executable found, or undefined. */
+export function findChromium(env = process.env, platform = process.platform) {
+  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
+  return (CHROMIUM_CANDIDATES[platform] ?? []).find((path) => existsSync(path));
+}
+
+/** Like findChromium, but throws an error that says how to get a browser. */
+export function requireChromium(env = process.env) {
+  const path = findChromium(env);
+  if (path) return path;
+  const given = env.CHROMIUM_PATH ? ` CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist.` : '';
+  throw new Error(
+    `No Chromium or Chrome found.${given}\n` +
+      '  On Debian/Ubuntu: sudo apt-get install chromium\n' +
+      '  Elsewhere: install Chrome or Chromium and set CHROMIUM_PATH=/path/to/chrome',
+  );
+}
+
+/** Throws unless `npm run build` (or `npx wxt build`) has produced the Chrome build. */
+export function requireBuild(extensionPath = CHROME_BUILD) {
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build\` first.`);
+  }
+  return extensionPath;
+}
+
+/** Flags that keep Chromium quiet and offline; see /README.md "Privacy" and TOOLCHAIN notes. */
+function chromiumArgs(extensionPath) {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    // Chromium refuses to start as root with its sandbox on; CI and containers run as root.
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    // Without these Chromium itself keeps calling Google hosts, which would drown the
+    // extension's own (absent) traffic and hang on machines without network.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/**
+ * Chromium with the extension loaded, in a fresh temporary profile.
+ * @param {{ headless?: boolean, extensionPath?: string, executablePath?: string, viewport?: { width: number, height: number } | null }} [options]
+ */
+export async function launchWithExtension(options = {}) {
+  const extensionPath = requireBuild(options.extensionPath ?? CHROME_BUILD);
+  const executablePath = options.executablePath ?? requireChromium();
+  const profile = await mkdtemp(join(tmpdir(), 'dpi-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+    // Playwright disables extensions by default; we need ours.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(extensionPath),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  let closed = false;
+  return {
+    context,
+    extensionId,
+    /** The extension's service worker (the background script). */
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * A static file server on 127.0.0.1 and a free port: content scripts do not run on file:// pages
+ * unless the user allows it, so pages are served over http like real news sites.
+ * @param {string} [root]
+ */
+export async function serveDirectory(root = FIXTURE_PAGES) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(base, pathname === '/' ? 'index.html' : pathname));
+    if (file !== base && !file.startsWith(base + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done(undefined));
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    close: () => new Promise((done) => server.close(() => done(undefined))),
+  };
+}
+
+/** Protocols that never leave the machine. */
+const LOCAL_PROTOCOLS = new Set(['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:']);
+
+/**
+ * Records every request the browser context makes, from pages and from the extension's service
+ * worker (playwright-core reports both through context.on('request')).
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string[]} allowedOrigins e.g. the fixture server's origin
+ */
+export function guardNetwork(context, allowedOrigins) {
+  /** @type {{ url: string, from: string }[]} */
+  const requests = [];
+  context.on('request', (request) => {
+    const from = request.serviceWorker() ? 'service-worker' : (request.frame()?.url() ?? 'unknown');
+    requests.push({ url: request.url(), from });
+  });
+  const isLocal = (url) => {
+    const parsed = new URL(url);
+    return LOCAL_PROTOCOLS.has(parsed.protocol) || allowedOrigins.includes(parsed.origin);
+  };
+  return {
+    requests,
+    /** Requests to anything but the allowed origins and the browser's own local schemes. */
+    offenders: () => requests.filter((r) => !isLocal(r.url)),
+  };
+}
+
+/**
+ * Waits for the content script's first highlighting pass on the page and returns its detail.
+ * @param {import('playwright-core').Page} page
+ * @param {number} timeout
+ */
+export async function waitForHighlight(page, timeout) {
+  const handle = await page.waitForFunction(
+    (name) => {
+      const entries = performance.getEntriesByName(name);
+      return entries.length > 0 ? entries[entries.length - 1].detail ?? {} : false;
+    },
+    HIGHLIGHT_MEASURE,
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
+/**
+ * The id of the tab showing `page`, asked from the extension's service worker the way the toolbar
+ * popup finds its tab. tab.url is hidden from an extension without the "tabs" permission (DPI Lens
+ * has none), so the page is brought to the front and the active tab is taken.
+ * @param {import('playwright-core').Worker} worker
+ * @param {import('playwright-core').Page} page
+ */
+export async function tabIdFor(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { markedIds, useExtensionBrowser } from './support/extension';
+
+/** Terms the article mentions (see tests/fixtures/pages/article.html), by glossary id. */
+const ARTICLE_TERMS = [
+  'upi', 'aadhaar', 'mosip', 'jam-trinity', 'dpdp-act', 'ondc', 'aeps', 'gem',
+  'account-aggregator', 'india-stack', 'upi-lite', 'e-rupi', 'digilocker',
+];
+
+describe('highlighting on a news article', () => {
+  const suite = useExtensionBrowser();
+
+  it('highlights every DPI term the article mentions, tagged with its glossary id', async () => {
+    const { page, detail } = await suite.openHighlighted('article.html');
+
+    const ids = new Set(await markedIds(page));
+    expect([...ids].sort()).toEqual(expect.arrayContaining([...ARTICLE_TERMS].sort()));
+    expect(ids.has(''), 'a highlight without data-dpi-term').toBe(false);
+    // The measure's detail reports the same pass the DOM shows.
+    expect(detail.marks).toBe((await markedIds(page)).length);
+    expect(detail.terms).toBe(ids.size);
+  });
+
+  it('matches the misspelling "Aadhar" as Aadhaar', async () => {
+    const { page } = await suite.openHighlighted('article.html');
+    const aadhaarTexts = await page.$$eval('mark.dpi-lens-term[data-dpi-term="aadhaar"]', (marks) =>
+      marks.map((m) => m.textContent),
+    );
+    // First-mention-only styling may mark one occurrence; then it must be the first, "Aadhaar".
+    expect(aadhaarTexts.length).toBeGreaterThan(0);
+    expect(aadhaarTexts.every((text) => text === 'Aadhaar' || text === 'Aadhar')).toBe(true);
+  });
+
+  it('leaves confounders unmarked: a traffic jam, groupie, a URL, a code block', async () => {
+    const { page } = await suite.openHighlighted('article.html');
+    const inside = await page.$$eval('[data-e2e="unmarked"] mark, [data-e2e="unmarked"] .dpi-lens-term', (m) => m.length);
+    expect(inside).toBe(0);
+    const texts = await page.$$eval('mark.dpi-lens-term', (marks) => marks.map((m) => m.textContent ?? ''));
+    expect(texts.filter((t) => /^(jam|gem|upi)$/.test(t))).toEqual([]);
+  });
+
+  it('does not change the article text while highlighting it', async () => {
+    const { page } = await suite.openHighlighted('article.html');
+    const served = await (await fetch(suite.server.url('article.html'))).text();
+    const servedText = served
+      .slice(served.indexOf('<article>'), served.indexOf('</article>'))
+      .replace(/<[^>]+>/g, '')
+      .replace(/&middot;/g, '·')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const shownText = (await page.$eval('article', (a) => a.textContent ?? '')).replace(/\s+/g, ' ').trim();
+    expect(shownText).toBe(servedText);
+  });
+
+  it('marks nothing on a page without DPI terms', async () => {
+    const { page, detail } = await suite.openHighlighted('plain.html');
+    expect(await markedIds(page)).toEqual([]);
+    expect(detail.marks ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests: real Chromium with the built extension (.output/chrome-mv3). Run after
+// `npm run build`; see tests/e2e/support/extension.ts. Shorter waits: tests/e2e/support/timeouts.ts.
+
+/** Chromium's cold start with the extension took 1-3 s here; a loaded CI box can be 10x slower. */
+const BROWSER_LAUNCH_TIMEOUT_MS = 30_000;
+
+/** One test: a page load, a highlighting pass and a few interactions, each with its own ceiling. */
+const TEST_TIMEOUT_MS = 30_000;
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.e2e.ts'],
+    // One browser at a time: the machines this runs on have two cores shared with other work.
+    fileParallelism: false,
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: BROWSER_LAUNCH_TIMEOUT_MS,
+  },
+});
