@@ -140,10 +140,11 @@ function compile(input: readonly TermForm[]): Compiled {
     groupSources.push(`(?=[${firstChars}])(?:${alternatives})`);
   }
   if (!groupSources.length) return { pattern: /(?!)/gu, forms, groupsByFirstChar };
-  // A one-character look-ahead first: most positions are rejected before any form is tried.
+  // A one-character look-ahead first, even before the word-boundary look-behinds: most positions
+  // fail it at once (measured: about twice as fast over a page as boundary-first).
   const anyFirst = `(?=[${[...allFirstChars].map(escapeChar).join('')}])`;
   const pattern = new RegExp(
-    `${BEFORE}${anyFirst}((?:${groupSources.join('|')}))${AFTER}${NOT_IN_URL}`,
+    `${anyFirst}${BEFORE}((?:${groupSources.join('|')}))${AFTER}${NOT_IN_URL}`,
     'gu',
   );
   return { pattern, forms, groupsByFirstChar };
