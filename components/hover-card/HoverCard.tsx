@@ -27,6 +27,9 @@ export interface HoverCardProps {
 
 const TITLE_ID = 'dpi-lens-card-title';
 
+/** A misconception longer than this (about three lines of the card) starts folded, so it does not crowd out the definition. */
+export const MISCONCEPTION_FOLD_CHARS = 200;
+
 /** The explanation shown next to a highlighted term. Presentational: where it sits and when it shows are the page glue's business. */
 export function HoverCard({
   entry,
@@ -75,12 +78,7 @@ export function HoverCard({
       <BulletSection title="Why it matters" items={entry.significance} />
       <BulletSection title="Challenges" items={entry.challenges} />
 
-      {entry.misconception && (
-        <section class="misconception" aria-label="Common misconception">
-          <h3>Common misconception</h3>
-          <p>{entry.misconception}</p>
-        </section>
-      )}
+      {entry.misconception && <Misconception text={entry.misconception} />}
 
       {related.length > 0 && (
         <section aria-label="Related terms">
@@ -128,6 +126,27 @@ function BulletSection({ title, items }: { title: string; items: readonly string
           <li key={item}>{item}</li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function Misconception({ text }: { text: string }) {
+  if (text.length <= MISCONCEPTION_FOLD_CHARS) {
+    return (
+      <section class="misconception" aria-label="Common misconception">
+        <h3>Common misconception</h3>
+        <p>{text}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="misconception" aria-label="Common misconception">
+      <details>
+        <summary>
+          <h3>Common misconception</h3>
+        </summary>
+        <p>{text}</p>
+      </details>
     </section>
   );
 }

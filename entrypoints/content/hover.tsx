@@ -28,7 +28,7 @@ export const TERM_SELECTOR = 'mark.dpi-lens-term[data-dpi-term]';
 const TIMER_DELAYS: Record<TimerKind, number> = { open: OPEN_DELAY_MS, close: CLOSE_GRACE_MS };
 
 /** What can receive keyboard focus inside the card. */
-const CARD_FOCUSABLE = 'a[href], button:not([disabled])';
+const CARD_FOCUSABLE = 'a[href], button:not([disabled]), summary';
 
 export interface HoverCardOptions {
   theme?: CardTheme;

@@ -72,6 +72,19 @@ describe('HoverCard', () => {
     ]);
   });
 
+  it('folds a long misconception under its heading, where a short one is shown open', () => {
+    const long = 'UPI is not run by the RBI. '.repeat(10).trim();
+    render(<HoverCard entry={{ ...upi, misconception: long }} related={[]} />);
+    const region = screen.getByRole('region', { name: 'Common misconception' });
+    const details = region.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Common misconception');
+    expect(details?.textContent).toContain(long);
+    cleanup();
+    render(<HoverCard entry={upi} related={[]} />);
+    expect(screen.getByRole('region', { name: 'Common misconception' }).querySelector('details')).toBeNull();
+  });
+
   it('shows a common misconception when the entry has one, and none otherwise', () => {
     const { rerender } = render(<HoverCard entry={upi} related={[]} />);
     expect(screen.getByRole('region', { name: 'Common misconception' }).textContent).toContain(
