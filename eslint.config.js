@@ -25,6 +25,29 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
   },
   {
+    // Page and UI code never parses HTML strings: the highlighter builds nodes, Preact renders
+    // text. This also keeps scripts/lint-firefox.mjs honest: the one innerHTML the add-on linter
+    // finds in the bundles is Preact's unused dangerouslySetInnerHTML branch.
+    files: ['entrypoints/**', 'components/**', 'glossary/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Build DOM nodes (or let Preact render) instead of assigning HTML strings.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name="insertAdjacentHTML"]',
+          message: 'Build DOM nodes instead of inserting HTML strings.',
+        },
+        {
+          selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]',
+          message: 'Render text; glossary content is never HTML.',
+        },
+      ],
+    },
+  },
+  {
     // The glossary layer is pure: no page DOM, and nothing from the layers that depend on it
     // (data flows glossary -> content script / UI, never back).
     files: ['glossary/**'],
