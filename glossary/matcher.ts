@@ -82,7 +82,7 @@ export function formSource(form: TermForm): string {
       continue;
     }
     previousWasSpace = false;
-    if (/[\-\u2010\u2011]/.test(char)) source += HYPHENS;
+    if (/[-\u2010\u2011]/.test(char)) source += HYPHENS;
     else if (/['\u2019]/.test(char)) source += APOSTROPHES;
     else if (form.exactCase) source += escapeChar(char);
     else {
