@@ -62,6 +62,8 @@ export async function mountHoverCard(
       if (container) render(null, container);
     },
   });
+  // The extension may have been reloaded while the UI was being created: then add nothing.
+  if (ctx.isInvalid) return { setTheme() {}, close() {} };
   ui.mount();
   const { shadowHost: host, uiContainer: container, shadow } = ui;
   const supportsPopover = typeof HTMLElement.prototype.showPopover === 'function';
