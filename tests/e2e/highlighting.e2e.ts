@@ -21,14 +21,13 @@ describe('highlighting on a news article', () => {
     expect(detail.terms).toBe(ids.size);
   });
 
-  it('matches the misspelling "Aadhar" as Aadhaar', async () => {
+  it('recognises the misspelling "Aadhar" as Aadhaar', async () => {
     const { page } = await suite.openHighlighted('article.html');
     const aadhaarTexts = await page.$$eval('mark.dpi-lens-term[data-dpi-term="aadhaar"]', (marks) =>
-      marks.map((m) => m.textContent),
+      marks.map((m) => m.textContent ?? ''),
     );
-    // First-mention-only styling may mark one occurrence; then it must be the first, "Aadhaar".
-    expect(aadhaarTexts.length).toBeGreaterThan(0);
-    expect(aadhaarTexts.every((text) => text === 'Aadhaar' || text === 'Aadhar')).toBe(true);
+    // The article spells it "Aadhar" once ("Lakshmamma's Aadhar card").
+    expect(aadhaarTexts.some((text) => /^Aadhar(?!a)/.test(text))).toBe(true);
   });
 
   it('leaves confounders unmarked: a traffic jam, groupie, a URL, a code block', async () => {

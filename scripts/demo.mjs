@@ -1,0 +1,140 @@
+// `npm start` (after `npm run build`): shows DPI Lens on a bundled demo article.
+//
+// With a display, it opens Chromium/Chrome with the extension on the demo page and waits until
+// you close the window. Without one (a server, CI, SSH), it loads the page headless, prints the
+// terms it highlighted, and saves screenshots under .output/demo/. DEMO_HEADLESS=1 forces the
+// headless mode anywhere.
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import {
+  FIXTURE_PAGES,
+  launchWithExtension,
+  ROOT,
+  serveDirectory,
+  tabIdFor,
+  waitForHighlight,
+} from './lib/browser.mjs';
+
+const SCREENSHOTS = join(ROOT, '.output', 'demo');
+/** The first highlighting pass takes well under a second; this is a ceiling for slow machines. */
+const HIGHLIGHT_TIMEOUT_MS = 15_000;
+/** The card's hover-intent delay (about half a second) plus rendering, with room to spare. */
+const CARD_TIMEOUT_MS = 5_000;
+/** The popup asks the tab for its terms over extension messaging: local and quick. */
+const POPUP_TIMEOUT_MS = 5_000;
+/** Roughly the size Chrome gives an extension's toolbar popup. */
+const POPUP_VIEWPORT = { width: 400, height: 600 };
+
+function hasDisplay(env = process.env) {
+  if (env.DEMO_HEADLESS === '1') return false;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+}
+
+/** Highlighted terms on the page: id -> count, in reading order. */
+async function countTerms(page) {
+  return page.$$eval('mark.dpi-lens-term', (marks) => {
+    const counts = new Map();
+    for (const mark of marks) {
+      const id = mark.getAttribute('data-dpi-term') ?? '?';
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts];
+  });
+}
+
+/** The display name of a glossary entry, as the popup shows it. */
+function entryName(id) {
+  return JSON.parse(readFileSync(join(ROOT, 'glossary', 'entries', `${id}.json`), 'utf8')).name;
+}
+
+function printTerms(terms) {
+  if (terms.length === 0) {
+    console.log('No terms were highlighted.');
+    return;
+  }
+  console.log(`Highlighted ${terms.length} terms:`);
+  for (const [id, count] of terms) console.log(`  ${id.padEnd(22)} ${count}`);
+}
+
+async function headful(server) {
+  const browser = await launchWithExtension({ headless: false, viewport: null });
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(server.url('demo.html'));
+  console.log(`Showing ${server.url('demo.html')} with DPI Lens loaded. Close the browser window to finish.`);
+  try {
+    await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
+    printTerms(await countTerms(page));
+  } catch {
+    console.warn('The page was not highlighted (is the build current? `npm run build`).');
+  }
+  const closed = new Promise((resolve) => browser.context.once('close', resolve));
+  process.once('SIGINT', () => void browser.close());
+  await closed;
+  await browser.close();
+}
+
+async function headless(server) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const shot = (name) => join(SCREENSHOTS, name);
+  const problems = [];
+  const browser = await launchWithExtension({ headless: true });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(server.url('demo.html'));
+    try {
+      await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
+    } catch {
+      problems.push('the page was not highlighted');
+    }
+    const terms = await countTerms(page);
+    printTerms(terms);
+    await page.screenshot({ path: shot('article.png') });
+
+    const mark = page.locator('mark.dpi-lens-term').first();
+    if (terms.length > 0) {
+      await mark.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -200)); // room above the term for the card
+      await mark.hover();
+      try {
+        await page.locator('dpi-lens-card').first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+        await page.screenshot({ path: shot('card.png') });
+      } catch {
+        problems.push('no hover card appeared');
+      }
+    }
+
+    const tabId = await tabIdFor(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+    try {
+      const onThisPage = popup.getByRole('region', { name: /on this page/i });
+      await onThisPage.waitFor({ timeout: POPUP_TIMEOUT_MS });
+      if (terms.length > 0) {
+        const firstName = entryName(terms[0][0]);
+        await onThisPage.getByText(firstName, { exact: true }).first().waitFor({ timeout: POPUP_TIMEOUT_MS });
+      }
+    } catch {
+      problems.push('the popup did not list the page\'s terms');
+    }
+    await popup.screenshot({ path: shot('popup.png'), fullPage: true });
+    console.log(`Screenshots: ${relative(process.cwd(), SCREENSHOTS) || '.'}/{article,card,popup}.png`);
+  } finally {
+    await browser.close();
+  }
+  if (problems.length > 0) {
+    console.error(`Demo incomplete: ${problems.join('; ')}.`);
+    process.exitCode = 1;
+  }
+}
+
+const server = await serveDirectory(FIXTURE_PAGES);
+try {
+  await (hasDisplay() ? headful(server) : headless(server));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await server.close();
+}
