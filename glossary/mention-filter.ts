@@ -1,0 +1,46 @@
+/**
+ * Which of the matcher's hits become highlights, by the reader's settings: first mention of each
+ * term only (the calm default) and categories switched off. Pure: the highlighter calls the
+ * returned filter once per match, in reading order, and wraps only what it accepts.
+ */
+import type { Category, TermMatch } from './types';
+
+export interface MentionOptions {
+  /** 'first': accept only the first match of each term; 'every': accept them all. */
+  density: 'first' | 'every';
+  /** Matches of entries in these categories are never accepted. */
+  disabledCategories: readonly Category[];
+}
+
+export type MatchFilter = (match: TermMatch) => boolean;
+
+/**
+ * A stateful filter for one page: in 'first' mode it remembers the terms it has accepted, and
+ * `alreadyMarked` seeds that memory for a later pass over new content (infinite scroll), so a
+ * term marked earlier on the page is not marked again further down.
+ */
+export function createMentionFilter(
+  { density, disabledCategories }: MentionOptions,
+  categoryOf: (id: string) => Category | undefined,
+  alreadyMarked: Iterable<string> = [],
+): MatchFilter {
+  const off = new Set(disabledCategories);
+  const seen = new Set(alreadyMarked);
+  return (match) => {
+    const category = categoryOf(match.id);
+    if (category !== undefined && off.has(category)) return false;
+    if (density === 'every') return true;
+    if (seen.has(match.id)) return false;
+    seen.add(match.id);
+    return true;
+  };
+}
+
+/** The matches a fresh filter accepts from `matches` (in reading order): for tests and previews. */
+export function selectMentions(
+  matches: readonly TermMatch[],
+  options: MentionOptions,
+  categoryOf: (id: string) => Category | undefined,
+): TermMatch[] {
+  return matches.filter(createMentionFilter(options, categoryOf));
+}
