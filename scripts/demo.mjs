@@ -43,9 +43,9 @@ async function countTerms(page) {
   });
 }
 
-/** The display name of a glossary entry, as the popup shows it. */
-function entryName(id) {
-  return JSON.parse(readFileSync(join(ROOT, 'glossary', 'entries', `${id}.json`), 'utf8')).name;
+/** A glossary entry from its JSON file: the card and popup show its `name` and `short`. */
+function readEntry(id) {
+  return JSON.parse(readFileSync(join(ROOT, 'glossary', 'entries', `${id}.json`), 'utf8'));
 }
 
 function printTerms(terms) {
@@ -97,7 +97,9 @@ async function headless(server) {
       await page.evaluate(() => window.scrollBy(0, -200)); // room above the term for the card
       await mark.hover();
       try {
-        await page.locator('dpi-lens-card').first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+        // The card's host element is a zero-size anchor; wait for the definition inside it.
+        const { short } = readEntry(terms[0][0]);
+        await page.locator('dpi-lens-card').getByText(short).first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
         await page.screenshot({ path: shot('card.png') });
       } catch {
         problems.push('no hover card appeared');
@@ -112,7 +114,7 @@ async function headless(server) {
       const onThisPage = popup.getByRole('region', { name: /on this page/i });
       await onThisPage.waitFor({ timeout: POPUP_TIMEOUT_MS });
       if (terms.length > 0) {
-        const firstName = entryName(terms[0][0]);
+        const firstName = readEntry(terms[0][0]).name;
         await onThisPage.getByText(firstName, { exact: true }).first().waitFor({ timeout: POPUP_TIMEOUT_MS });
       }
     } catch {
