@@ -89,6 +89,11 @@ function isInsideSkipped(element: Element | null): boolean {
 export interface HighlightOptions {
   /** Add the marks' <style> to the document when marks are inserted (default true). */
   injectStyle?: boolean;
+  /**
+   * Which matches to wrap, asked once per match in reading order (the reader's settings: first
+   * mention only, categories off; see glossary/mention-filter.ts). Default: every match.
+   */
+  filter?: (match: TermMatch) => boolean;
 }
 
 export interface HighlightRun {
@@ -155,7 +160,11 @@ function measure(startTime: number, marks: number, terms: number): void {
 }
 
 /** Finds the text nodes under `start` that contain terms, skipping every protected subtree. */
-function collectTextWithHits(start: Element, matcher: Matcher): TextRecord[] {
+function collectTextWithHits(
+  start: Element,
+  matcher: Matcher,
+  filter?: (match: TermMatch) => boolean,
+): TextRecord[] {
   const doc = start.ownerDocument;
   const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
@@ -167,7 +176,8 @@ function collectTextWithHits(start: Element, matcher: Matcher): TextRecord[] {
   const records: TextRecord[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    const matches = matcher.findAll(text.data);
+    const found = matcher.findAll(text.data);
+    const matches = filter ? found.filter(filter) : found;
     if (matches.length === 0) continue;
     records.push({
       node: text,
@@ -216,7 +226,7 @@ export function highlight(
     return EMPTY_RUN;
   }
 
-  const records = collectTextWithHits(start, matcher);
+  const records = collectTextWithHits(start, matcher, options.filter);
   if (records.length === 0) {
     measure(startTime, 0, 0);
     return EMPTY_RUN;
