@@ -1,0 +1,471 @@
+/**
+ * Highlighting that follows the page: scans in short slices, wraps what is on screen first and
+ * the rest in idle time, and scans only what the page adds or rewrites afterwards.
+ *
+ * A "pass" is one scan request (the first load, one frame's mutations, a history navigation).
+ * It is complete when its text has been scanned and every hit that was on screen (or near it)
+ * when the scan ended is wrapped; small passes (at most EAGER_WRAP_HITS text nodes with hits) are
+ * wrapped whole before they complete. At completion the `dpi-lens:highlight` measure is recorded:
+ * its duration is the wall time of the pass, `detail.busyMs` the sum of its slices. Off-screen
+ * hits of a large pass are wrapped later, when they come into view or the browser is idle;
+ * `dpi-lens:highlight-deferred` is recorded when the last of them is done.
+ */
+import type { Matcher } from '@/glossary/matcher';
+import type { TermMatch } from '@/glossary/types';
+import { HIGHLIGHT_MEASURE, isSkippedElement } from './highlighter';
+import { adoptMarkStyle } from './mark-style';
+import { planMutations, type MutationLike } from './observer';
+import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, whenIdle, type Cancel } from './scheduler';
+import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
+
+/**
+ * A pass with at most this many text nodes with hits is wrapped whole before it is recorded
+ * (a news article has tens; wrapping 300 costs a few ms). Beyond it, visible text goes first.
+ */
+export const EAGER_WRAP_HITS = 300;
+/** Wrap text this far beyond the viewport early, so a reader scrolling never sees a bare term. */
+export const VISIBLE_MARGIN = '50% 0px';
+/** performance.mark set when the first marks of the session are inserted. */
+export const FIRST_MARK_MARK = 'dpi-lens:first-mark';
+/** performance.measure recorded when the deferred (off-screen) marks are all in. */
+export const DEFERRED_MEASURE = 'dpi-lens:highlight-deferred';
+
+export interface LiveHighlighterOptions {
+  /** Called once, after the first marks are on the page (e.g. to mount the hover card). */
+  onFirstMarks?: () => void;
+}
+
+export interface LiveHighlighter {
+  /** Marks on the page from this session right now. */
+  readonly marks: number;
+  /** Scans the whole document again (cheap where marks are: they are skipped). */
+  rescan(): void;
+  /** Stops following the page and removes every mark; the DOM is as it was. Safe to call twice. */
+  stop(): void;
+}
+
+interface Hit {
+  node: Text;
+  data: string;
+  matches: TermMatch[];
+  block: Element;
+}
+
+interface Pass {
+  start: number;
+  busyMs: number;
+  marks: number;
+  ids: Set<string>;
+  found: Hit[];
+  visibleFirst: boolean;
+}
+
+interface ScanCursor {
+  root: Node;
+  walker: TreeWalker | undefined;
+}
+
+const now = () => performance.now();
+
+function isInsideSkipped(element: Element | null): boolean {
+  for (let el = element; el; el = el.parentElement) if (isSkippedElement(el)) return true;
+  return false;
+}
+
+function measure(name: string, start: number, detail: Record<string, number>): void {
+  try {
+    performance.measure(name, { start, end: now(), detail });
+  } catch {
+    // Instrumentation must never break highlighting.
+  }
+}
+
+export function startLiveHighlighter(
+  doc: Document,
+  matcher: Matcher,
+  options: LiveHighlighterOptions = {},
+): LiveHighlighter {
+  const wrappedOf = new WeakMap<Text, WrappedText>();
+  const wrappedList: WrappedText[] = [];
+  /** Marks and text nodes this session inserted: never scanned again. */
+  const own = new WeakSet<Node>();
+  const styleUndos = new Map<Document | ShadowRoot, () => void>();
+  const undos: (() => void)[] = [];
+  const observedRoots = new Set<Document | ShadowRoot>();
+  const frames = new WeakSet<HTMLIFrameElement>();
+
+  let pass: Pass | undefined;
+  let liveMarks = 0;
+  let firstMarksSeen = false;
+  let stopped = false;
+
+  const scanQueue: Node[] = [];
+  let cursor: ScanCursor | undefined;
+  const discoveredShadowRoots: ShadowRoot[] = [];
+  const discoveredFrames: HTMLIFrameElement[] = [];
+
+  const visibleQueue: Hit[] = [];
+  const eagerQueue: Hit[] = [];
+  const blockHits = new Map<Element, Hit[]>();
+  const unreported = new Set<Element>();
+  let deferredBlocks: Element[] = [];
+  let deferredStart = 0;
+  let deferredBusy = 0;
+  let deferredMarks = 0;
+
+  let cancelSlice: Cancel | undefined;
+  let cancelIdle: Cancel | undefined;
+  let cancelFrame: Cancel | undefined;
+  let mutationBuffer: MutationRecord[] = [];
+
+  const mutationObserver = new MutationObserver((records) => {
+    mutationBuffer.push(...records);
+    cancelFrame ??= nextFrame(handleMutations);
+  });
+  const intersectionObserver = new IntersectionObserver(onIntersection, { rootMargin: VISIBLE_MARGIN });
+
+  /** Runs our own DOM writes without seeing them as page mutations (no loops). */
+  function silently(write: () => void): void {
+    const pending = mutationObserver.takeRecords();
+    if (pending.length) {
+      mutationBuffer.push(...pending);
+      cancelFrame ??= nextFrame(handleMutations);
+    }
+    try {
+      write();
+    } finally {
+      mutationObserver.takeRecords();
+    }
+  }
+
+  function observeRoot(root: Document | ShadowRoot): void {
+    if (observedRoots.has(root)) return;
+    observedRoots.add(root);
+    mutationObserver.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  // --- scanning ---------------------------------------------------------------------------
+
+  function acceptNode(node: Node): number {
+    if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+    const element = node as Element;
+    if (element.shadowRoot) discoveredShadowRoots.push(element.shadowRoot);
+    if (element.localName === 'iframe') discoveredFrames.push(element as HTMLIFrameElement);
+    return isSkippedElement(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+  }
+
+  function openCursor(root: Node): ScanCursor | undefined {
+    if (!root.isConnected) return undefined;
+    const ownerDoc = root.ownerDocument ?? (root as Document);
+    if (ownerDoc.designMode === 'on') return undefined;
+    if (root.nodeType === Node.TEXT_NODE) {
+      if (!isInsideSkipped(root.parentElement)) visitText(root as Text);
+      return undefined;
+    }
+    const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body : root;
+    if (!start) return undefined;
+    if (start.nodeType === Node.ELEMENT_NODE && isInsideSkipped(start as Element)) return undefined;
+    if (start instanceof ShadowRoot && isInsideSkipped(start.host)) return undefined;
+    const walker = ownerDoc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
+    return { root: start, walker };
+  }
+
+  function visitText(node: Text): void {
+    if (own.has(node) || wrappedOf.has(node)) return;
+    const matches = matcher.findAll(node.data);
+    if (matches.length === 0) return;
+    const block = node.parentElement;
+    if (block) pass!.found.push({ node, data: node.data, matches, block });
+  }
+
+  /** Scans until the deadline; returns true when every queued root is done. */
+  function scan(deadline: number): boolean {
+    let visited = 0;
+    for (;;) {
+      if (!cursor) {
+        const next = scanQueue.shift();
+        if (!next) return true;
+        cursor = openCursor(next);
+        continue;
+      }
+      const { walker, root } = cursor;
+      // The page may have removed the node the walk stopped at: start that root again (nodes
+      // already wrapped are skipped, so this only costs time).
+      if (visited === 0 && walker && !root.contains(walker.currentNode)) {
+        cursor = openCursor(root);
+        continue;
+      }
+      const node = walker?.nextNode();
+      if (!node) {
+        cursor = undefined;
+        adoptDiscovered();
+        continue;
+      }
+      visitText(node as Text);
+      visited += 1;
+      if (visited % NODES_PER_CLOCK_READ === 0 && now() >= deadline) return false;
+    }
+  }
+
+  function adoptDiscovered(): void {
+    for (const shadow of discoveredShadowRoots.splice(0)) {
+      if (observedRoots.has(shadow)) continue;
+      observeRoot(shadow);
+      scanQueue.push(shadow);
+    }
+    for (const frame of discoveredFrames.splice(0)) attachFrame(frame);
+  }
+
+  /** Same-origin frames are scanned from here: cheaper than a content script in every frame (ads). */
+  function attachFrame(frame: HTMLIFrameElement): void {
+    if (frames.has(frame)) return;
+    frames.add(frame);
+    const onLoad = () => {
+      let frameDoc: Document | null = null;
+      try {
+        frameDoc = frame.contentDocument; // null for cross-origin frames
+      } catch {
+        frameDoc = null;
+      }
+      if (!frameDoc?.body || stopped) return;
+      observeRoot(frameDoc);
+      requestScan([frameDoc]);
+    };
+    frame.addEventListener('load', onLoad);
+    undos.push(() => frame.removeEventListener('load', onLoad));
+    onLoad();
+  }
+
+  // --- wrapping ---------------------------------------------------------------------------
+
+  function wrapHit(hit: Hit): void {
+    const { node } = hit;
+    // Changed since the scan: the mutation observer has queued it for a new scan.
+    if (!node.isConnected || node.data !== hit.data || wrappedOf.has(node)) return;
+    const wrapped = wrapText(node, hit.matches);
+    wrappedOf.set(node, wrapped);
+    wrappedList.push(wrapped);
+    for (const n of wrapped.created) own.add(n);
+    liveMarks += wrapped.ids.length;
+    if (pass) {
+      pass.marks += wrapped.ids.length;
+      for (const id of wrapped.ids) pass.ids.add(id);
+    }
+    const root = node.getRootNode() as Document | ShadowRoot;
+    if (!styleUndos.has(root)) styleUndos.set(root, adoptMarkStyle(root));
+    if (!firstMarksSeen) {
+      firstMarksSeen = true;
+      performance.mark(FIRST_MARK_MARK);
+      queueMicrotask(() => options.onFirstMarks?.());
+    }
+  }
+
+  function wrapBlock(block: Element): number {
+    const hits = blockHits.get(block);
+    if (!hits) return 0;
+    blockHits.delete(block);
+    unreported.delete(block);
+    intersectionObserver.unobserve(block);
+    const before = liveMarks;
+    for (const hit of hits) wrapHit(hit);
+    return liveMarks - before;
+  }
+
+  function observeHits(hits: Hit[]): void {
+    for (const hit of hits) {
+      const list = blockHits.get(hit.block);
+      if (list) list.push(hit);
+      else {
+        blockHits.set(hit.block, [hit]);
+        unreported.add(hit.block);
+        intersectionObserver.observe(hit.block);
+      }
+    }
+  }
+
+  function onIntersection(entries: IntersectionObserverEntry[]): void {
+    if (stopped) return;
+    for (const entry of entries) {
+      const block = entry.target;
+      const hits = blockHits.get(block);
+      if (!hits) {
+        intersectionObserver.unobserve(block);
+        continue;
+      }
+      const firstReport = unreported.delete(block);
+      if (entry.isIntersecting) {
+        blockHits.delete(block);
+        intersectionObserver.unobserve(block);
+        visibleQueue.push(...hits);
+      } else if (firstReport) {
+        deferredBlocks.push(block);
+      }
+    }
+    if (visibleQueue.length) scheduleSlice();
+    if (deferredBlocks.length) scheduleIdle();
+    maybeComplete();
+  }
+
+  // --- the slice loop ---------------------------------------------------------------------
+
+  function scheduleSlice(): void {
+    if (!stopped) cancelSlice ??= nextTask(runSlice);
+  }
+
+  function runSlice(): void {
+    cancelSlice = undefined;
+    if (stopped) return;
+    const sliceStart = now();
+    const deadline = sliceStart + SLICE_BUDGET_MS;
+    let scanDone = true;
+    silently(() => {
+      while (visibleQueue.length && now() < deadline) {
+        const batch = visibleQueue.splice(0, NODES_PER_CLOCK_READ);
+        for (const hit of batch) wrapHit(hit);
+      }
+      if (pass && now() < deadline) {
+        scanDone = scan(deadline);
+        if (!pass.visibleFirst && pass.found.length > EAGER_WRAP_HITS) pass.visibleFirst = true;
+        if (pass.visibleFirst) observeHits(pass.found.splice(0));
+        else if (scanDone) eagerQueue.push(...pass.found.splice(0));
+      } else if (pass) scanDone = scanQueue.length === 0 && !cursor;
+      while (eagerQueue.length && now() < deadline) {
+        const batch = eagerQueue.splice(0, NODES_PER_CLOCK_READ);
+        for (const hit of batch) wrapHit(hit);
+      }
+    });
+    if (pass) pass.busyMs += now() - sliceStart;
+    if (visibleQueue.length || eagerQueue.length || !scanDone) scheduleSlice();
+    else maybeComplete();
+  }
+
+  function maybeComplete(): void {
+    if (!pass || cancelSlice || cursor || scanQueue.length) return;
+    if (visibleQueue.length || eagerQueue.length || pass.found.length || unreported.size) return;
+    const done = pass;
+    pass = undefined;
+    const deferred = [...blockHits.values()].reduce((sum, hits) => sum + hits.length, 0);
+    measure(HIGHLIGHT_MEASURE, done.start, {
+      marks: done.marks,
+      terms: done.ids.size,
+      busyMs: done.busyMs,
+      deferred,
+    });
+  }
+
+  function scheduleIdle(): void {
+    if (stopped || cancelIdle) return;
+    if (!deferredStart) deferredStart = now();
+    cancelIdle = whenIdle(runIdle);
+  }
+
+  function runIdle(budgetMs: number): void {
+    cancelIdle = undefined;
+    if (stopped) return;
+    const start = now();
+    const deadline = start + Math.max(1, budgetMs);
+    silently(() => {
+      while (deferredBlocks.length && now() < deadline) {
+        deferredMarks += wrapBlock(deferredBlocks.shift()!);
+      }
+    });
+    deferredBusy += now() - start;
+    if (deferredBlocks.length) {
+      scheduleIdle();
+      return;
+    }
+    if (deferredMarks > 0) {
+      measure(DEFERRED_MEASURE, deferredStart, { marks: deferredMarks, busyMs: deferredBusy });
+    }
+    deferredStart = 0;
+    deferredBusy = 0;
+    deferredMarks = 0;
+  }
+
+  function requestScan(roots: Node[]): void {
+    if (stopped || roots.length === 0) return;
+    pass ??= { start: now(), busyMs: 0, marks: 0, ids: new Set(), found: [], visibleFirst: false };
+    scanQueue.push(...roots);
+    scheduleSlice();
+  }
+
+  // --- following the page -----------------------------------------------------------------
+
+  const isOwn = (node: Node) => own.has(node);
+
+  function handleMutations(): void {
+    cancelFrame = undefined;
+    if (stopped) return;
+    const records: MutationLike[] = mutationBuffer;
+    mutationBuffer = [];
+    const plan = planMutations(records, isOwn);
+    silently(() => {
+      for (const text of plan.touchedText) {
+        const wrapped = wrappedOf.get(text);
+        if (!wrapped) continue;
+        wrappedOf.delete(text);
+        liveMarks -= wrapped.ids.length;
+        discardWrap(wrapped);
+      }
+    });
+    if (plan.fullRescan) requestScan([...observedRoots]);
+    else requestScan(plan.roots);
+  }
+
+  function onNavigation(): void {
+    // A single-page app swapped its view: scan everything once the new view is in the DOM.
+    cancelFrame ??= nextFrame(() => {
+      cancelFrame = undefined;
+      requestScan([...observedRoots]);
+    });
+  }
+
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    navigation.addEventListener('navigatesuccess', onNavigation);
+    undos.push(() => navigation.removeEventListener('navigatesuccess', onNavigation));
+  } else {
+    window.addEventListener('popstate', onNavigation);
+    undos.push(() => window.removeEventListener('popstate', onNavigation));
+  }
+
+  observeRoot(doc);
+  requestScan([doc]);
+
+  return {
+    get marks() {
+      return liveMarks;
+    },
+    rescan() {
+      requestScan([...observedRoots]);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      cancelSlice?.();
+      cancelIdle?.();
+      cancelFrame?.();
+      mutationObserver.disconnect();
+      intersectionObserver.disconnect();
+      for (const undo of undos.splice(0)) undo();
+      // Last first, so restoring one node never meets text another one split off.
+      for (let i = wrappedList.length - 1; i >= 0; i -= 1) {
+        const wrapped = wrappedList[i]!;
+        if (wrappedOf.get(wrapped.node) === wrapped) unwrapText(wrapped);
+      }
+      wrappedList.length = 0;
+      for (const undo of styleUndos.values()) undo();
+      styleUndos.clear();
+      liveMarks = 0;
+      pass = undefined;
+      scanQueue.length = 0;
+      cursor = undefined;
+      visibleQueue.length = 0;
+      eagerQueue.length = 0;
+      blockHits.clear();
+      unreported.clear();
+      deferredBlocks = [];
+      mutationBuffer = [];
+    },
+  };
+}
