@@ -32,6 +32,8 @@ const CARD_FOCUSABLE = 'a[href], button:not([disabled]), summary';
 
 export interface HoverCardOptions {
   theme?: CardTheme;
+  /** How long the pointer rests on a term before its card opens (the reader's setting). */
+  openDelayMs?: number;
   /** Where entries come from (tests pass their own). */
   lookup?: (id: string) => GlossaryEntry | undefined;
 }
@@ -41,13 +43,19 @@ export interface HoverCardController {
   setTheme(theme: CardTheme): void;
   /** Hide the card now (e.g. when highlighting is switched off). */
   close(): void;
+  /** Show `term`'s card now, as keyboard focus would (e.g. the reader selected the term's text). */
+  open(term: HTMLElement): void;
+  /** The reader changed the hover delay: applies from the next hover. */
+  setOpenDelay(ms: number): void;
+  /** false: resting the pointer on a term opens nothing (style "none": the marks are invisible). */
+  setPointerOpens(on: boolean): void;
 }
 
 type PointerLocation = HTMLElement | 'card' | null;
 
 export async function mountHoverCard(
   ctx: ContentScriptContext,
-  { theme: initialTheme = 'system', lookup = getEntry }: HoverCardOptions = {},
+  { theme: initialTheme = 'system', openDelayMs = OPEN_DELAY_MS, lookup = getEntry }: HoverCardOptions = {},
 ): Promise<HoverCardController> {
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: OWN_UI_TAG,
@@ -63,12 +71,14 @@ export async function mountHoverCard(
     },
   });
   // The extension may have been reloaded while the UI was being created: then add nothing.
-  if (ctx.isInvalid) return { setTheme() {}, close() {} };
+  if (ctx.isInvalid) return { setTheme() {}, close() {}, open() {}, setOpenDelay() {}, setPointerOpens() {} };
   ui.mount();
   const { shadowHost: host, uiContainer: container, shadow } = ui;
   const supportsPopover = typeof HTMLElement.prototype.showPopover === 'function';
 
   let state = initialHoverState<HTMLElement>();
+  const delays: Record<TimerKind, number> = { ...TIMER_DELAYS, open: openDelayMs };
+  let pointerOpens = true;
   let timer: number | undefined;
   let theme = initialTheme;
   let pointerLocation: PointerLocation = null;
@@ -106,7 +116,7 @@ export async function mountHoverCard(
     timer = window.setTimeout(() => {
       timer = undefined;
       dispatch({ type: 'timer-fired', timer: kind });
-    }, TIMER_DELAYS[kind]);
+    }, delays[kind]);
   }
 
   function cardElement(): HTMLElement | null {
@@ -220,7 +230,8 @@ export async function mountHoverCard(
     (event) => {
       // Touch has no hover: a tap is not a resting pointer (tap-to-open is a separate feature).
       if (event.pointerType === 'touch') return;
-      const to = locate(event);
+      const located = locate(event);
+      const to = located instanceof HTMLElement && !pointerOpens ? null : located;
       if (to instanceof HTMLElement) pointerAt = { term: to, x: event.clientX, y: event.clientY };
       movePointer(to);
     },
@@ -316,6 +327,15 @@ export async function mountHoverCard(
     },
     close() {
       if (state.visible || state.pending) dispatch({ type: 'escape' });
+    },
+    open(term) {
+      if (state.visible !== term) dispatch({ type: 'focus', anchor: term });
+    },
+    setOpenDelay(ms) {
+      delays.open = ms;
+    },
+    setPointerOpens(on) {
+      pointerOpens = on;
     },
   };
 }
