@@ -1,26 +1,26 @@
 import { glossary } from '@/glossary';
 import { createMatcher } from '@/glossary/matcher';
 import { compileTerms } from '@/glossary/terms';
-import { highlight } from './highlighter';
+import { startLiveHighlighter } from './live-highlighter';
 import { mountHoverCard } from './hover';
 import { answerPageTerms } from './page-terms';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // No cssInjectionMode: nothing here imports a CSS file. The marks' style is a <style> the
-  // highlighter adds with the first mark (a manifest stylesheet would need a CSS-only content
-  // script entry in wxt.config.ts), and the hover card passes its CSS to its own shadow root.
+  // No cssInjectionMode: nothing here imports a CSS file. The marks' style is a constructed sheet
+  // the highlighter adopts with the first mark (mark-style.ts: no <style> in the page, not blocked
+  // by a page's CSP), and the hover card passes its CSS to its own shadow root.
+  // No allFrames: same-origin frames are highlighted from the top frame (live-highlighter.ts), so
+  // cross-origin ad frames never load the glossary.
   main(ctx) {
     const matcher = createMatcher(compileTerms(glossary));
-    const run = highlight(document, matcher);
-    ctx.onInvalidated(() => run.undo());
+    // The card's host element is only worth adding to pages that have terms to explain.
+    const run = startLiveHighlighter(document, matcher, { onFirstMarks: () => void mountHoverCard(ctx) });
+    ctx.onInvalidated(() => run.stop());
 
     const onMessage = (message: unknown) => answerPageTerms(message, document);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-    // The card's host element is only worth adding to pages that have terms to explain.
-    if (run.marks > 0) void mountHoverCard(ctx);
   },
 });

@@ -58,6 +58,8 @@ interface Pass {
   ids: Set<string>;
   found: Hit[];
   visibleFirst: boolean;
+  /** Roots actually scanned (not inside an editor or other skipped zone). */
+  scanned: number;
 }
 
 interface ScanCursor {
@@ -159,13 +161,16 @@ export function startLiveHighlighter(
     const ownerDoc = root.ownerDocument ?? (root as Document);
     if (ownerDoc.designMode === 'on') return undefined;
     if (root.nodeType === Node.TEXT_NODE) {
-      if (!isInsideSkipped(root.parentElement)) visitText(root as Text);
+      if (isInsideSkipped(root.parentElement)) return undefined;
+      pass!.scanned += 1;
+      visitText(root as Text);
       return undefined;
     }
     const start = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body : root;
     if (!start) return undefined;
     if (start.nodeType === Node.ELEMENT_NODE && isInsideSkipped(start as Element)) return undefined;
     if (start instanceof ShadowRoot && isInsideSkipped(start.host)) return undefined;
+    pass!.scanned += 1;
     const walker = ownerDoc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, { acceptNode });
     return { root: start, walker };
   }
@@ -221,7 +226,7 @@ export function startLiveHighlighter(
     if (frames.has(frame)) return;
     frames.add(frame);
     const onLoad = () => {
-      let frameDoc: Document | null = null;
+      let frameDoc: Document | null;
       try {
         frameDoc = frame.contentDocument; // null for cross-origin frames
       } catch {
@@ -344,6 +349,8 @@ export function startLiveHighlighter(
     if (visibleQueue.length || eagerQueue.length || pass.found.length || unreported.size) return;
     const done = pass;
     pass = undefined;
+    // Nothing scanned (e.g. only typing in an editor or the card's own host changed): no pass to report.
+    if (done.scanned === 0) return;
     const deferred = [...blockHits.values()].reduce((sum, hits) => sum + hits.length, 0);
     measure(HIGHLIGHT_MEASURE, done.start, {
       marks: done.marks,
@@ -384,7 +391,7 @@ export function startLiveHighlighter(
 
   function requestScan(roots: Node[]): void {
     if (stopped || roots.length === 0) return;
-    pass ??= { start: now(), busyMs: 0, marks: 0, ids: new Set(), found: [], visibleFirst: false };
+    pass ??= { start: now(), busyMs: 0, marks: 0, ids: new Set(), found: [], visibleFirst: false, scanned: 0 };
     scanQueue.push(...roots);
     scheduleSlice();
   }
