@@ -48,6 +48,42 @@ export interface HistoryItem {
   text: string;
 }
 
+/**
+ * How to tell an ambiguous form of a term from its look-alikes, applied by glossary/senses.ts.
+ * Cues are whole words or phrases, case-insensitive; a trailing "*" matches any continuation
+ * ("subsid*": subsidy, subsidies). Cues are looked for in the occurrence's sentence (clause).
+ */
+export interface SenseRules {
+  /** The entry's forms that are ambiguous; its other forms (e.g. the full expansion) always count. */
+  forms: string[];
+  /** Words that confirm the DPI sense in the same sentence ("Jan Dhan", "subsid*"). */
+  confirm: string[];
+  /** Words that rule it out in the same sentence ("printer", "traffic", "Ruby"). */
+  reject: string[];
+  /**
+   * Other meanings written out ("dots per inch", "deep packet inspection"). Anywhere on a page
+   * that never names the term as ours, they rule it out; in the sentence they act as reject cues.
+   */
+  others?: string[];
+  /** RegExp sources (flags "iu") tested on the text just before the occurrence: "\\d[\\d,.]*\\s*$" (600 DPI). */
+  rejectBefore?: string[];
+  /** RegExp sources (flags "iu") tested on the text just after it: "^\\s+Army" (BHIM Army). */
+  rejectAfter?: string[];
+  /**
+   * The form is also a given name (Abha, Diksha, Umang, Bhim): a title before it ("Dr", "नर्स")
+   * or a common surname after it ("Sharma", "यादव") rules it out.
+   */
+  personalName?: boolean;
+  /** Whether unambiguous DPI terms elsewhere on the page are enough to keep it (default true). */
+  pageEvidence?: boolean;
+  /**
+   * When no rule applies: "drop" (default) for forms whose other senses are common, "keep" for
+   * forms that almost always mean the DPI term and are ruled out only by specific evidence
+   * (a news agency dateline "(UPI) --", "Aadhar Housing Finance").
+   */
+  fallback?: 'keep' | 'drop';
+}
+
 export interface GlossaryEntry {
   /** Stable id, kebab-case; readers' saved settings and tests rely on it. Equals the file name. */
   id: string;
@@ -69,6 +105,11 @@ export interface GlossaryEntry {
   caseOverrides?: Record<string, 'exact' | 'any'>;
   /** Forms that are listed for search but must never be highlighted on pages. */
   searchOnly?: string[];
+  /**
+   * Context rules for forms that are also something else ("DPI" = dots per inch, "JAM" = a traffic
+   * jam, "आधार" = basis). Without it every highlightable form is highlighted wherever it occurs.
+   */
+  senses?: SenseRules;
   category: Category;
   /** One or two sentences that fit the hover card (<= 280 characters). */
   short: string;

@@ -38,7 +38,7 @@ const COMMON_WORDS = new Set([
 const ALLOWED_KEYS = new Set<string>([
   'id', 'name', 'nameHi', 'expansion', 'aliases', 'caseOverrides', 'searchOnly', 'category',
   'short', 'definition', 'significance', 'challenges', 'misconception', 'related', 'sources',
-  'history',
+  'history', 'senses',
 ]);
 
 const REQUIRED_KEYS = [
@@ -215,11 +215,39 @@ describe.each(entries)('entry %s', (id, entry) => {
     });
   });
 
-  it('never highlights an ordinary English word matched in any case', () => {
+  it('never highlights an ordinary English word matched in any case without context rules', () => {
+    // A form with senses is highlighted only where its cues or the page confirm it (glossary/senses.ts).
+    const guarded = new Set(entry.senses?.forms ?? []);
     const risky = highlightedForms(entry).filter(
-      (form) => matchesAnyCase(entry, form) && COMMON_WORDS.has(form.toLowerCase()),
+      (form) => matchesAnyCase(entry, form) && COMMON_WORDS.has(form.toLowerCase()) && !guarded.has(form),
     );
     expect.soft(risky, `${id}: forms that would highlight ordinary text`).toEqual([]);
+  });
+
+  it('has context rules only for its own highlighted forms, with cues and regexps that compile', () => {
+    const senses = entry.senses;
+    if (!senses) return;
+    const hidden = new Set(entry.searchOnly ?? []);
+    const forms = new Set(highlightedForms(entry).filter((form) => !hidden.has(form)));
+    expect.soft(senses.forms.length, `${id}: senses.forms is empty`).toBeGreaterThan(0);
+    for (const form of senses.forms) {
+      expect.soft(forms.has(form), `${id}: senses form "${form}" is not a highlighted form of the entry`).toBe(true);
+    }
+    expect.soft(senses.confirm.length, `${id}: no confirm cues`).toBeGreaterThan(0);
+    expect.soft(senses.reject.length, `${id}: no reject cues`).toBeGreaterThan(0);
+    for (const cue of [...senses.confirm, ...senses.reject, ...(senses.others ?? [])]) {
+      expect.soft(cue, `${id}: cue "${cue}" is empty or padded`).toMatch(/^\S(.*\S)?$/u);
+    }
+    for (const source of [...(senses.rejectBefore ?? []), ...(senses.rejectAfter ?? [])]) {
+      expect.soft(() => new RegExp(source, 'iu'), `${id}: regexp /${source}/ does not compile`).not.toThrow();
+    }
+    // Anchors keep the rules about the text right next to the term, not anywhere in the block.
+    for (const source of senses.rejectBefore ?? []) {
+      expect.soft(source.endsWith('$'), `${id}: rejectBefore /${source}/ must end with $`).toBe(true);
+    }
+    for (const source of senses.rejectAfter ?? []) {
+      expect.soft(source.startsWith('^'), `${id}: rejectAfter /${source}/ must start with ^`).toBe(true);
+    }
   });
 
   it('has history with valid dates in chronological order', () => {

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval`: scores term detection on the labelled corpus (tests/corpus) with the SAME modules
+ * the extension runs (compileTerms, createMatcher, compileSenses/decidePage via
+ * glossary/detect.ts), each passage treated as one page. Prints precision, recall and F1 overall and
+ * per term, every false positive and miss with the rule that decided it, the targets met or not,
+ * and the speed check (plain matching vs matching + context rules, same run).
+ * Exits 1 when the corpus targets are not met.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const load = async (file) =>
+  (await runnerImport(path.join(root, file), { configFile: false, root, resolve: { alias: { '@': root } } })).module;
+
+const [{ glossary }, { createDetector }, corpus, scoring] = await Promise.all([
+  load('glossary/index.ts'),
+  load('glossary/detect.ts'),
+  load('tests/corpus/corpus.ts'),
+  load('tests/corpus/eval.ts'),
+]);
+
+const detector = createDetector(glossary);
+const passages = corpus.loadCorpus();
+const report = scoring.evaluateDetector(passages, detector);
+const pct = (x) => x.toFixed(3);
+
+console.log(`DPI Lens term detection on ${passages.length} labelled passages (tests/corpus)\n`);
+const { overall } = report;
+console.log(`overall   precision ${pct(overall.precision)}  recall ${pct(overall.recall)}  F1 ${pct(overall.f1)}  (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`);
+if (report.outOfScope.length) {
+  console.log(`not scored: ${report.outOfScope.length} highlight(s) of glossary entries the corpus does not label (${[...new Set(report.outOfScope.map((p) => p.id))].join(', ')})`);
+}
+
+console.log('\nper term (worst F1 first)');
+for (const t of [...report.perTerm].sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id))) {
+  console.log(`  ${t.id.padEnd(24)} P ${pct(t.precision)}  R ${pct(t.recall)}  F1 ${pct(t.f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+}
+
+const fps = report.errors.filter((e) => e.kind === 'false-positive');
+const misses = report.errors.filter((e) => e.kind === 'miss');
+console.log(`\nfalse positives (${fps.length})`);
+for (const e of fps) console.log(`  ${e.passage} ${e.id} [${e.rule ?? '?'}] ${e.context}`);
+console.log(`\nmisses (${misses.length})`);
+for (const e of misses) console.log(`  ${e.passage} ${e.id}${e.rule ? ` [${e.rule}]` : ''} ${e.context}`);
+
+// Speed: the context rules may cost at most SPEED_BUDGET over plain matching on a page without terms.
+const speed = scoring.measureSpeed(detector, passages);
+console.log('\nspeed (median of repeated runs, same process)');
+for (const s of speed.cases) {
+  console.log(`  ${s.name.padEnd(34)} plain ${s.plainMs.toFixed(2)} ms  with context ${s.contextMs.toFixed(2)} ms  ratio ${s.ratio.toFixed(2)}`);
+}
+
+const met = scoring.meetsCorpusTargets(overall);
+const speedMet = speed.noTermRatio <= scoring.SPEED_BUDGET;
+console.log('\ntargets');
+console.log(`  precision >= ${scoring.CORPUS_TARGETS.precision}: ${overall.precision >= scoring.CORPUS_TARGETS.precision ? 'met' : 'NOT MET'} (${pct(overall.precision)})`);
+console.log(`  recall    >= ${scoring.CORPUS_TARGETS.recall}: ${overall.recall >= scoring.CORPUS_TARGETS.recall ? 'met' : 'NOT MET'} (${pct(overall.recall)})`);
+console.log(`  no-term page slowdown <= ${scoring.SPEED_BUDGET}x: ${speedMet ? 'met' : 'NOT MET'} (${speed.noTermRatio.toFixed(2)}x)`);
+process.exitCode = met && speedMet ? 0 : 1;
