@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMatcher } from '@/glossary/matcher';
+import type { TermForm } from '@/glossary/terms';
+import type { Category } from '@/glossary/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
+import { MARK_SELECTOR, highlight } from '@/entrypoints/content/highlighter';
+import {
+  createReaderSession,
+  focusFirstMentions,
+  markOfSelection,
+  type ReaderSession,
+} from '@/entrypoints/content/reader-session';
+
+const form = (id: string, text: string): TermForm => ({ id, text, exactCase: true });
+const matcher = createMatcher([form('upi', 'UPI'), form('npci', 'NPCI')]);
+const categoryOf = (id: string): Category => (id === 'upi' ? 'payments' : 'governance-law');
+const ARTICLE = '<p>UPI is run by NPCI. UPI grew.</p><p>NPCI and UPI again.</p>';
+
+let session: ReaderSession;
+let counts: number[];
+let starts: number;
+
+function makeSession(site: string | undefined = 'example.com') {
+  counts = [];
+  starts = 0;
+  session = createReaderSession({
+    doc: document,
+    matcher,
+    categoryOf,
+    site,
+    startHighlighting(m, onFirstMarks) {
+      starts += 1;
+      const run = highlight(document.body, m);
+      if (run.marks > 0) onFirstMarks();
+      return { stop: () => run.undo() };
+    },
+    onTermCount: (count) => counts.push(count),
+  });
+  return session;
+}
+
+const marks = () =>
+  Array.from(document.querySelectorAll<HTMLElement>(MARK_SELECTOR), (m) => m.dataset.dpiTerm);
+const settings = (change: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...change });
+
+beforeEach(() => {
+  document.body.innerHTML = ARTICLE;
+});
+afterEach(() => session?.stop());
+
+describe('reader session', () => {
+  it('marks only first mentions by default and reports two distinct terms', () => {
+    makeSession().apply(settings());
+    expect(marks()).toEqual(['upi', 'npci']);
+    expect(counts.at(-1)).toBe(2);
+  });
+
+  it('switched off: removes every mark and restores the page exactly; on brings them back', () => {
+    makeSession().apply(settings({ density: 'every' }));
+    expect(marks()).toHaveLength(5);
+    session.apply(settings({ density: 'every', enabled: false }));
+    expect(document.body.innerHTML).toBe(ARTICLE);
+    expect(counts.at(-1)).toBe(0);
+    session.apply(settings({ density: 'every' }));
+    expect(marks()).toHaveLength(5);
+  });
+
+  it.each([
+    ['listed off', settings({ offSites: ['example.com'] }), 'news.example.com', 0],
+    ['not listed', settings({ offSites: ['other.org'] }), 'news.example.com', 2],
+    ['only-listed, listed', settings({ siteMode: 'only-listed', onlySites: ['example.com'] }), 'example.com', 2],
+    ['only-listed, not listed', settings({ siteMode: 'only-listed', onlySites: ['other.org'] }), 'example.com', 0],
+  ])('per-site rule: %s', (_name, value, site, expected) => {
+    makeSession(site).apply(value);
+    expect(marks()).toHaveLength(expected);
+  });
+
+  it('re-highlights when density or categories change, with the new options', () => {
+    makeSession().apply(settings());
+    session.apply(settings({ density: 'every' }));
+    expect(marks()).toHaveLength(5);
+    session.apply(settings({ density: 'every', disabledCategories: ['payments'] }));
+    expect(marks()).toEqual(['npci', 'npci']);
+    expect(starts).toBe(3);
+  });
+
+  it('changes style without re-highlighting, and takes its sheet out on undo', () => {
+    makeSession().apply(settings());
+    const first = document.querySelector(MARK_SELECTOR);
+    const before = document.adoptedStyleSheets.length;
+    session.apply(settings({ style: 'background' }));
+    expect(document.querySelector(MARK_SELECTOR)).toBe(first);
+    expect(document.adoptedStyleSheets.length).toBe(before + 1);
+    session.apply(settings({ style: 'underline' }));
+    expect(document.adoptedStyleSheets.length).toBe(before);
+    expect(starts).toBe(1);
+  });
+
+  it('the page toggle flips this page only, whatever the settings say', () => {
+    makeSession().apply(settings());
+    expect(session.togglePage()).toBe(false);
+    expect(marks()).toHaveLength(0);
+    expect(session.togglePage()).toBe(true);
+    expect(marks()).toHaveLength(2);
+  });
+
+  it('stop removes marks and style', () => {
+    makeSession().apply(settings({ style: 'none' }));
+    session.stop();
+    expect(document.body.innerHTML).toBe(ARTICLE);
+  });
+});
+
+describe('focusFirstMentions', () => {
+  it('gives only the first mark of each term a tab stop', () => {
+    document.body.innerHTML = ARTICLE;
+    const run = highlight(document.body, matcher);
+    expect(focusFirstMentions(document)).toBe(2);
+    const tabbable = Array.from(document.querySelectorAll('mark[tabindex="0"]'), (m) => m.textContent);
+    expect(tabbable).toEqual(['UPI', 'NPCI']);
+    expect(document.querySelectorAll(`${MARK_SELECTOR}:not([tabindex])`)).toHaveLength(3);
+    run.undo();
+  });
+});
+
+describe('markOfSelection', () => {
+  it('finds the mark a selection lies in, or exactly covers, and nothing else', () => {
+    document.body.innerHTML = '<p id="p">Pay by <mark class="dpi-lens-term" data-dpi-term="upi">UPI</mark> today.</p>';
+    const mark = document.querySelector<HTMLElement>('mark')!;
+    const selection = document.getSelection()!;
+    selection.selectAllChildren(mark);
+    expect(markOfSelection(selection)).toBe(mark);
+    selection.selectAllChildren(document.getElementById('p')!);
+    expect(markOfSelection(selection)).toBeUndefined();
+    selection.removeAllRanges();
+    expect(markOfSelection(selection)).toBeUndefined();
+  });
+});
+
+describe('card settings', () => {
+  it('passes theme, delay and pointer behaviour to the card once it is mounted', async () => {
+    const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn() };
+    session = createReaderSession({
+      doc: document,
+      matcher,
+      categoryOf,
+      site: 'example.com',
+      startHighlighting(m, onFirstMarks) {
+        const run = highlight(document.body, m);
+        onFirstMarks();
+        return { stop: () => run.undo() };
+      },
+      mountCard: async () => card,
+    });
+    session.apply(settings({ theme: 'dark', hoverDelayMs: 600, style: 'none' }));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(card.setTheme).toHaveBeenLastCalledWith('dark');
+    expect(card.setOpenDelay).toHaveBeenLastCalledWith(600);
+    expect(card.setPointerOpens).toHaveBeenLastCalledWith(false);
+    session.apply(settings({ theme: 'light' }));
+    expect(card.setTheme).toHaveBeenLastCalledWith('light');
+    expect(card.setPointerOpens).toHaveBeenLastCalledWith(true);
+  });
+});
