@@ -1,9 +1,8 @@
 import { glossary } from '@/glossary';
 import { createMatcher } from '@/glossary/matcher';
 import { compileTerms } from '@/glossary/terms';
-import { startLiveHighlighter } from './live-highlighter';
-import { mountHoverCard } from './hover';
 import { answerPageTerms } from './page-terms';
+import { startReaderControls } from './reader-controls';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,9 +14,9 @@ export default defineContentScript({
   // cross-origin ad frames never load the glossary.
   main(ctx) {
     const matcher = createMatcher(compileTerms(glossary));
-    // The card's host element is only worth adding to pages that have terms to explain.
-    const run = startLiveHighlighter(document, matcher, { onFirstMarks: () => void mountHoverCard(ctx) });
-    ctx.onInvalidated(() => run.stop());
+    // The reader's settings decide whether, what and how to highlight, and follow every change;
+    // reader-controls.ts starts the live highlighter (and the card) through a reader session.
+    startReaderControls(ctx, matcher);
 
     const onMessage = (message: unknown) => answerPageTerms(message, document);
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,0 +1,65 @@
+/**
+ * Wires the reader's controls into the content script: reads the settings, applies them through
+ * a reader session, follows every later change (storage.onChanged), answers the keyboard
+ * command's toggle and the popup's "which site is this?", and keeps the toolbar badge's count.
+ * Everything is undone when the content script's context is invalidated.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { getEntry } from '@/glossary';
+import type { Matcher } from '@/glossary/matcher';
+import {
+  isPageSiteMessage,
+  isTogglePageMessage,
+  TERM_COUNT_MESSAGE,
+  type TermCountMessage,
+} from '@/components/settings/messages';
+import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
+import { siteOfUrl } from '@/components/settings/site-rules';
+import { HIGHLIGHT_MEASURE } from './highlighter';
+import { mountHoverCard } from './hover';
+import { DEFERRED_MEASURE, startLiveHighlighter } from './live-highlighter';
+import { createReaderSession } from './reader-session';
+
+export function startReaderControls(ctx: ContentScriptContext, matcher: Matcher): void {
+  const site = siteOfUrl(location.href);
+  const session = createReaderSession({
+    doc: document,
+    matcher,
+    categoryOf: (id) => getEntry(id)?.category,
+    site,
+    startHighlighting: (filtered, onFirstMarks) => startLiveHighlighter(document, filtered, { onFirstMarks }),
+    // The card's host element is only worth adding to pages that have terms to explain.
+    mountCard: () => mountHoverCard(ctx),
+    onTermCount: (count) => {
+      const message: TermCountMessage = { type: TERM_COUNT_MESSAGE, count };
+      // The background may be restarting; the next pass reports again.
+      browser.runtime.sendMessage(message).catch(() => {});
+    },
+    signal: ctx.signal,
+  });
+  ctx.onInvalidated(() => session.stop());
+
+  // Each finished pass (first load, new content, deferred off-screen marks) may add terms.
+  if (typeof PerformanceObserver === 'function') {
+    const passes = new PerformanceObserver((list) => {
+      if (list.getEntries().some((e) => e.name === HIGHLIGHT_MEASURE || e.name === DEFERRED_MEASURE)) {
+        session.refresh();
+      }
+    });
+    passes.observe({ type: 'measure' });
+    ctx.onInvalidated(() => passes.disconnect());
+  }
+
+  void loadSettings().then((settings) => {
+    if (!ctx.isInvalid) session.apply(settings);
+  });
+  ctx.onInvalidated(watchSettings((settings) => session.apply(settings)));
+
+  const onMessage = (message: unknown) => {
+    if (isTogglePageMessage(message)) return Promise.resolve(session.togglePage());
+    if (isPageSiteMessage(message)) return Promise.resolve(site ?? null);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
