@@ -4,7 +4,17 @@
  * the same two steps with each candidate's block text as its context (entrypoints/content/highlighter.ts).
  */
 import { createMatcher, type Matcher } from './matcher';
-import { CONTEXT_WINDOW_CHARS, compileSenses, decidePage, isAmbiguous, type Decision, type SenseModel } from './senses';
+import {
+  CONTEXT_WINDOW_CHARS,
+  collectPageSenses,
+  compileSenses,
+  decideOccurrence,
+  isAmbiguous,
+  type Decision,
+  type Occurrence,
+  type PageSenses,
+  type SenseModel,
+} from './senses';
 import { compileTerms } from './terms';
 import type { GlossaryEntry, TermMatch } from './types';
 
@@ -19,6 +29,22 @@ export interface Detector {
   decide(text: string): DetectedTerm[];
   /** Only the candidates to highlight. */
   detect(text: string): DetectedTerm[];
+  /** Phase 1 alone: what a page's text says as a whole (evidence, definitions, other meanings). */
+  readPage(text: string): PageSenses;
+}
+
+/** The occurrences of `matches` in `text`, with context read only for ambiguous forms. */
+export function occurrencesIn(senses: SenseModel, text: string, matches: readonly TermMatch[]): Occurrence[] {
+  // The rules never look further than the window, so a page-long text stays linear.
+  return matches.map((match) =>
+    isAmbiguous(senses, match)
+      ? {
+          match,
+          before: text.slice(Math.max(0, match.start - CONTEXT_WINDOW_CHARS), match.start),
+          after: text.slice(match.end, match.end + CONTEXT_WINDOW_CHARS),
+        }
+      : { match, before: '', after: '' },
+  );
 }
 
 export function createDetector(entries: readonly GlossaryEntry[]): Detector {
@@ -27,23 +53,18 @@ export function createDetector(entries: readonly GlossaryEntry[]): Detector {
   function decide(text: string): DetectedTerm[] {
     const matches = matcher.findAll(text);
     if (matches.length === 0) return [];
-    // Only ambiguous forms read their context; the rules never look further than the window.
-    const occurrences = matches.map((match) =>
-      isAmbiguous(senses, match)
-        ? {
-            match,
-            before: text.slice(Math.max(0, match.start - CONTEXT_WINDOW_CHARS), match.start),
-            after: text.slice(match.end, match.end + CONTEXT_WINDOW_CHARS),
-          }
-        : { match, before: '', after: '' },
-    );
-    const decisions = decidePage(senses, occurrences, () => text);
-    return matches.map((match, i) => ({ ...match, decision: decisions[i]! }));
+    const occurrences = occurrencesIn(senses, text, matches);
+    const page = collectPageSenses(senses, occurrences, () => text);
+    return occurrences.map((occurrence) => ({
+      ...occurrence.match,
+      decision: decideOccurrence(senses, occurrence, page),
+    }));
   }
   return {
     matcher,
     senses,
     decide,
     detect: (text) => decide(text).filter((term) => term.decision.keep),
+    readPage: (text) => collectPageSenses(senses, occurrencesIn(senses, text, matcher.findAll(text)), () => text),
   };
 }

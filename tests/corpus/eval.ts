@@ -15,7 +15,7 @@ export const CORPUS_TARGETS = { precision: 0.98, recall: 0.96 } as const;
 /** The context rules may make a page without DPI terms at most this much slower than plain matching. */
 export const SPEED_BUDGET = 1.2;
 /** Repetitions per timing; the median resists GC pauses and JIT warm-up. */
-const SPEED_REPETITIONS = 15;
+const SPEED_REPETITIONS = 21;
 /** Size of the generated no-term page: about a long article with comments (~200 KB of text). */
 const NO_TERM_PAGE_CHARS = 200_000;
 
@@ -185,15 +185,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function time(run: () => void): number {
-  run(); // warm-up: compile the pattern, let the JIT see the loop
-  const samples: number[] = [];
+/**
+ * Median times of two runs, sampled alternately so that both see the same machine load (other
+ * processes, GC, CPU frequency): a ratio of two separately timed runs is mostly noise.
+ */
+function timePair(plain: () => void, withContext: () => void): [number, number] {
+  plain(); // warm-up: compile the pattern, let the JIT see both loops
+  withContext();
+  const a: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < SPEED_REPETITIONS; i += 1) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
+    let start = performance.now();
+    plain();
+    a.push(performance.now() - start);
+    start = performance.now();
+    withContext();
+    b.push(performance.now() - start);
   }
-  return median(samples);
+  return [median(a), median(b)];
 }
 
 /** Ordinary news prose without DPI terms, with the look-alikes that do not match ("dpi", "Jam"). */
@@ -229,19 +238,21 @@ export function measureSpeed(
 ): { cases: SpeedCase[]; noTermRatio: number } {
   const page = noTermPage();
   const texts = passages.map((p) => p.text);
-  const cases: SpeedCase[] = [
-    {
-      name: `no DPI terms (${Math.round(page.length / 1000)} KB)`,
-      plainMs: time(() => detector.matcher.findAll(page)),
-      contextMs: time(() => detector.detect(page)),
-      ratio: 0,
-    },
-    {
-      name: `corpus (${texts.length} passages as pages)`,
-      plainMs: time(() => texts.forEach((t) => detector.matcher.findAll(t))),
-      contextMs: time(() => texts.forEach((t) => detector.detect(t))),
-      ratio: 0,
-    },
-  ].map((c) => ({ ...c, ratio: c.contextMs / c.plainMs }));
+  const pair = (name: string, plain: () => void, withContext: () => void): SpeedCase => {
+    const [plainMs, contextMs] = timePair(plain, withContext);
+    return { name, plainMs, contextMs, ratio: contextMs / plainMs };
+  };
+  const cases = [
+    pair(
+      `no DPI terms (${Math.round(page.length / 1000)} KB)`,
+      () => detector.matcher.findAll(page),
+      () => detector.detect(page),
+    ),
+    pair(
+      `corpus (${texts.length} passages as pages)`,
+      () => texts.forEach((t) => detector.matcher.findAll(t)),
+      () => texts.forEach((t) => detector.detect(t)),
+    ),
+  ];
   return { cases, noTermRatio: cases[0]!.ratio };
 }
