@@ -8,6 +8,7 @@ import Mark from 'mark.js';
 import type { Matcher } from '@/glossary/matcher';
 import type { PageTerm, TermMatch } from '@/glossary/types';
 import { OWN_UI_SELECTOR } from './own-ui';
+import { REASON_ATTRIBUTE, type PageSenseFilter } from './page-senses';
 
 /** The contract with the hover card and the e2e tests: `<mark class="dpi-lens-term" data-dpi-term="ID">`. */
 export const MARK_CLASS = 'dpi-lens-term';
@@ -94,6 +95,11 @@ export interface HighlightOptions {
    * mention only, categories off; see glossary/mention-filter.ts). Default: every match.
    */
   filter?: (match: TermMatch) => boolean;
+  /**
+   * Context rules (page-senses.ts): drops navigation/boilerplate hits and ambiguous forms used in
+   * another sense ("600 DPI"). Applied before `filter`, so "first mention" is the first real one.
+   */
+  senses?: PageSenseFilter;
 }
 
 export interface HighlightRun {
@@ -164,6 +170,7 @@ function collectTextWithHits(
   start: Element,
   matcher: Matcher,
   filter?: (match: TermMatch) => boolean,
+  senses?: PageSenseFilter,
 ): TextRecord[] {
   const doc = start.ownerDocument;
   const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -176,7 +183,8 @@ function collectTextWithHits(
   const records: TextRecord[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    const found = matcher.findAll(text.data);
+    const all = matcher.findAll(text.data);
+    const found = senses && all.length > 0 ? senses.filter(text, all) : all;
     const matches = filter ? found.filter(filter) : found;
     if (matches.length === 0) continue;
     records.push({
@@ -226,7 +234,7 @@ export function highlight(
     return EMPTY_RUN;
   }
 
-  const records = collectTextWithHits(start, matcher, options.filter);
+  const records = collectTextWithHits(start, matcher, options.filter, options.senses);
   if (records.length === 0) {
     measure(startTime, 0, 0);
     return EMPTY_RUN;
@@ -238,7 +246,7 @@ export function highlight(
   // no longer sees the real preceding text; checking offsets keeps its result equal to findAll.
   const recordOf = new Map<Text, TextRecord>(records.map((r) => [r.node, r]));
   const markedIds: string[] = [];
-  let pending: { record: TextRecord; id: string } | undefined;
+  let pending: { record: TextRecord; id: string; match: TermMatch } | undefined;
   const { pattern } = matcher;
   pattern.lastIndex = 0;
   new Mark(records.map((r) => r.node) as unknown as HTMLElement[]).markRegExp(pattern, {
@@ -253,14 +261,16 @@ export function highlight(
       const end = record.data.length - textNode.data.length + pattern.lastIndex;
       const expected = record.byStart.get(end - matched.length);
       if (!expected || expected.end !== end) return false;
-      pending = { record, id: expected.id };
+      pending = { record, id: expected.id, match: expected };
       return true;
     },
     each(element) {
       if (!pending) return;
-      const { record, id } = pending;
+      const { record, id, match } = pending;
       pending = undefined;
       element.setAttribute(TERM_ATTRIBUTE, id);
+      const reason = options.senses?.reasonOf(match); // only in debug mode
+      if (reason) element.setAttribute(REASON_ATTRIBUTE, reason);
       element.removeAttribute('data-markjs'); // mark.js's own flag; the contract has just class + id
       record.created.push(element);
       const rest = element.nextSibling; // mark.js always splits off the text after the mark

@@ -1,0 +1,172 @@
+/**
+ * The page side of context-aware detection: decides, for the matches the highlighter found in a
+ * text node, which ones to highlight. It skips navigation and boilerplate, and hands ambiguous
+ * forms ("DPI", "JAM", "आधार") to the same pure rules the eval scores (glossary/senses.ts), with
+ * the node's block (paragraph, list item, cell) as the occurrence's context and the article text
+ * as the page. Unambiguous matches cost a Set lookup; a page without matches costs nothing.
+ */
+import type { Detector } from '@/glossary/detect';
+import { CONTEXT_WINDOW_CHARS, decideOccurrence, isAmbiguous, type Decision, type PageSenses } from '@/glossary/senses';
+import type { TermMatch } from '@/glossary/types';
+import { isSkippedElement } from './highlighter';
+
+/** Set on <html> (by a tester, or a page under test) to see why each term was or was not marked. */
+export const DEBUG_ATTRIBUTE = 'data-dpi-lens-debug';
+/** On each mark in debug mode: the rule that kept it ("page-evidence: 2 unambiguous DPI term(s) ..."). */
+export const REASON_ATTRIBUTE = 'data-dpi-reason';
+/** performance.mark name for every decision in debug mode (its detail: id, text, keep, rule, explain). */
+export const DECISION_MARK = 'dpi-lens:sense';
+
+/** Navigation and page chrome: terms there are menu labels, not reading. */
+const NAVIGATION_SELECTOR = 'nav, [role=navigation], [role=menu], [role=menubar]';
+const PAGE_FOOTER_SELECTOR = 'footer, [role=contentinfo]';
+/** A footer inside these belongs to an article or a card (a byline, tags), not to the page. */
+const SECTIONING_SELECTOR = 'article, main, [role=main], section, aside';
+/** A list is a link list when at least this share of its items are (mostly) one link: menus, "related stories". */
+const LINK_LIST_SHARE = 0.6;
+/** Shorter lists are too small to call: two bullet points that happen to be links stay readable text. */
+const MIN_LINK_LIST_ITEMS = 3;
+/** An item "is a link" when links cover at least this share of its text. */
+const LINK_TEXT_SHARE = 0.8;
+/** Elements whose text is one block of reading: an occurrence's context is its nearest one of these. */
+const BLOCK_TAGS = new Set([
+  'p', 'li', 'dd', 'dt', 'td', 'th', 'caption', 'figcaption', 'blockquote', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'summary', 'div', 'section', 'article', 'main', 'aside', 'header', 'body',
+]);
+
+function isLinkList(list: Element): boolean {
+  const items = Array.from(list.children).filter((child) => child.localName === 'li');
+  if (items.length < MIN_LINK_LIST_ITEMS) return false;
+  const linkItems = items.filter((item) => {
+    const text = item.textContent?.trim().length ?? 0;
+    if (text === 0) return false;
+    let linked = 0;
+    for (const link of item.querySelectorAll('a')) linked += link.textContent?.trim().length ?? 0;
+    return linked / text >= LINK_TEXT_SHARE;
+  });
+  return linkItems.length / items.length >= LINK_LIST_SHARE;
+}
+
+export interface PageSenseFilter {
+  /** The matches of `node` to highlight, in order. */
+  filter(node: Text, matches: TermMatch[]): TermMatch[];
+  /** In debug mode, the decision that kept `match` (for the mark's data-dpi-reason). */
+  reasonOf(match: TermMatch): string | undefined;
+  /** Forget the page-level reading (after the page changed a lot, e.g. a client-side navigation). */
+  reset(): void;
+}
+
+export function createPageSenseFilter(doc: Document, detector: Detector): PageSenseFilter {
+  const { senses } = detector;
+  const linkLists = new WeakMap<Element, boolean>();
+  const blockText = new WeakMap<Element, string>();
+  const reasons = new WeakMap<TermMatch, string>();
+  let page: PageSenses | undefined;
+  const debug = () => doc.documentElement?.hasAttribute(DEBUG_ATTRIBUTE) ?? false;
+
+  function isBoilerplate(element: Element): boolean {
+    if (element.closest(NAVIGATION_SELECTOR)) return true;
+    const footer = element.closest(PAGE_FOOTER_SELECTOR);
+    if (footer && !footer.parentElement?.closest(SECTIONING_SELECTOR)) return true;
+    // Lazily, only where a hit is inside a list: is that list a list of links?
+    for (let list = element.closest('ul, ol'); list; list = list.parentElement?.closest('ul, ol') ?? null) {
+      let known = linkLists.get(list);
+      if (known === undefined) {
+        known = isLinkList(list);
+        linkLists.set(list, known);
+      }
+      if (known) return true;
+    }
+    return false;
+  }
+
+  function blockOf(element: Element): Element {
+    for (let el: Element | null = element; el; el = el.parentElement) {
+      if (BLOCK_TAGS.has(el.localName)) return el;
+    }
+    return element;
+  }
+
+  /** The text a reader reads: article body, without navigation, footers, link lists or skipped zones. */
+  function readingText(): string {
+    const root = doc.querySelector('main, [role=main]') ?? doc.body;
+    if (!root) return '';
+    const parts: string[] = [];
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const element = node as Element;
+        if (isSkippedElement(element) && element.localName !== 'mark') return NodeFilter.FILTER_REJECT;
+        if (element.matches(NAVIGATION_SELECTOR)) return NodeFilter.FILTER_REJECT;
+        if ((element.localName === 'ul' || element.localName === 'ol') && isBoilerplate(element)) {
+          return NodeFilter.FILTER_REJECT;
+        }
+        if (element.matches(PAGE_FOOTER_SELECTOR) && isBoilerplate(element)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push((node as Text).data);
+    return parts.join('');
+  }
+
+  /** The block's text before and after the occurrence, within the rules' window. */
+  function contextOf(node: Text, match: TermMatch): { before: string; after: string } {
+    const block = blockOf(node.parentElement!);
+    let text = blockText.get(block);
+    if (text === undefined) {
+      text = block.textContent ?? '';
+      blockText.set(block, text);
+    }
+    // The node's offset in its block: the text of the nodes before it.
+    let offset = 0;
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n && n !== node; n = walker.nextNode()) offset += (n as Text).data.length;
+    if (text.slice(offset + match.start, offset + match.end) !== match.text) {
+      // The block changed since it was cached (a live page): read it again.
+      text = block.textContent ?? '';
+      blockText.set(block, text);
+    }
+    const start = offset + match.start;
+    const end = offset + match.end;
+    return {
+      before: text.slice(Math.max(0, start - CONTEXT_WINDOW_CHARS), start),
+      after: text.slice(end, end + CONTEXT_WINDOW_CHARS),
+    };
+  }
+
+  function record(match: TermMatch, decision: Decision): void {
+    if (decision.keep) reasons.set(match, `${decision.rule}: ${decision.explain}`);
+    try {
+      performance.mark(DECISION_MARK, { detail: { id: match.id, text: match.text, ...decision } });
+    } catch {
+      // Instrumentation must never break highlighting.
+    }
+    if (!decision.keep) console.debug(`[DPI Lens] not marked: "${match.text}" (${match.id}) ${decision.rule}: ${decision.explain}`);
+  }
+
+  return {
+    filter(node, matches) {
+      if (matches.length === 0) return matches;
+      const parent = node.parentElement;
+      if (!parent || isBoilerplate(parent)) return [];
+      const debugging = debug();
+      const kept: TermMatch[] = [];
+      for (const match of matches) {
+        if (!isAmbiguous(senses, match)) {
+          if (debugging) record(match, { keep: true, rule: 'unambiguous', explain: 'no other common meaning' });
+          kept.push(match);
+          continue;
+        }
+        page ??= detector.readPage(readingText());
+        const decision = decideOccurrence(senses, { match, ...contextOf(node, match) }, page);
+        if (debugging) record(match, decision);
+        if (decision.keep) kept.push(match);
+      }
+      return kept;
+    },
+    reasonOf: (match) => reasons.get(match),
+    reset() {
+      page = undefined;
+    },
+  };
+}
