@@ -19,6 +19,9 @@ const REQUIRED_IDS = [
   'upi', 'npci', 'bhim', 'rupay', 'upi-lite', 'upi-123pay', 'imps', 'e-rupi', 'cbdc', 'bbps',
   'fastag', 'netc', 'aeps', 'dbt', 'pfms', 'gem', 'ondc', 'beckn', 'cowin', 'aarogya-setu',
   'abdm', 'abha', 'diksha',
+  // other countries' DPI and the international frameworks news compares India's with
+  'pix', 'x-road', 'paynow', 'm-pesa', 'eidas', 'eudi-wallet', 'govstack', 'fifty-in-five',
+  'un-dpi-safeguards', 'dpga-standard',
 ];
 
 /**
@@ -32,7 +35,19 @@ const COMMON_WORDS = new Set([
   'gateway', 'wallet', 'rupee', 'mission', 'board', 'alliance', 'repository', 'framework',
   'protocol', 'network', 'exchange', 'link', 'lite', 'pay', 'tag', 'fast', 'ration', 'bank',
   'account', 'divide', 'sovereignty', 'one', 'future', 'key', 'safe', 'stack india',
+  'pix', 'meghraj', 'udyam', 'sanjeevani', 'yatra', 'circle', 'standard', 'safeguards',
 ]);
+
+/**
+ * Short forms that in ordinary news usually mean something else, whatever their case: "ULIP" (a
+ * unit-linked insurance plan), "UHI" (urban heat island), "Pix" ("In Pix" photo galleries),
+ * "Udyam" (a Hindi word in many scheme names), "Ayushman Bharat" (an umbrella, not one scheme).
+ * Each must be search-only or governed by context rules (senses), never highlighted bare.
+ */
+const AMBIGUOUS_FORMS = ['ULIP', 'UHI', 'Pix', 'Udyam', 'Ayushman Bharat'];
+
+/** The glossary must cover the terms DPI news uses, Indian and international. */
+const MIN_ENTRIES = 90;
 
 /** Every key the schema allows: a misspelt key ("significane") would silently drop content. */
 const ALLOWED_KEYS = new Set<string>([
@@ -95,6 +110,20 @@ describe('glossary files', () => {
     const ids = glossary.map((entry) => entry.id);
     const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
     expect(duplicates, 'duplicate ids').toEqual([]);
+  });
+
+  it(`has at least ${MIN_ENTRIES} entries`, () => {
+    expect(glossary.length).toBeGreaterThanOrEqual(MIN_ENTRIES);
+  });
+
+  it('never highlights a known ambiguous short form bare', () => {
+    const unguarded = glossary.flatMap((entry) => {
+      const hidden = new Set([...(entry.searchOnly ?? []), ...(entry.senses?.forms ?? [])]);
+      return highlightedForms(entry)
+        .filter((form) => AMBIGUOUS_FORMS.includes(form) && !hidden.has(form))
+        .map((form) => `${entry.id}: "${form}"`);
+    });
+    expect(unguarded, 'ambiguous forms that are highlighted without context rules').toEqual([]);
   });
 
   it.each(REQUIRED_IDS)('contains the required entry %s', (id) => {
@@ -217,7 +246,8 @@ describe.each(entries)('entry %s', (id, entry) => {
 
   it('never highlights an ordinary English word matched in any case without context rules', () => {
     // A form with senses is highlighted only where its cues or the page confirm it (glossary/senses.ts).
-    const guarded = new Set(entry.senses?.forms ?? []);
+    // Search-only forms are never highlighted, so they may be ordinary words ("Udyam").
+    const guarded = new Set([...(entry.senses?.forms ?? []), ...(entry.searchOnly ?? [])]);
     const risky = highlightedForms(entry).filter(
       (form) => matchesAnyCase(entry, form) && COMMON_WORDS.has(form.toLowerCase()) && !guarded.has(form),
     );
