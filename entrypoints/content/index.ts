@@ -1,6 +1,5 @@
 import { glossary } from '@/glossary';
-import { createMatcher } from '@/glossary/matcher';
-import { compileTerms } from '@/glossary/terms';
+import { loadLiveGlossary } from '@/components/custom-terms/live-glossary';
 import { answerPageTerms } from './page-terms';
 import { startReaderControls } from './reader-controls';
 
@@ -13,10 +12,15 @@ export default defineContentScript({
   // No allFrames: same-origin frames are highlighted from the top frame (live-highlighter.ts), so
   // cross-origin ad frames never load the glossary.
   main(ctx) {
-    const matcher = createMatcher(compileTerms(glossary));
-    // The reader's settings decide whether, what and how to highlight, and follow every change;
-    // reader-controls.ts starts the live highlighter (and the card) through a reader session.
-    startReaderControls(ctx, matcher);
+    // The bundled glossary plus the reader's own terms (one storage.local read first, so the
+    // first pass includes them); an edit in the options page re-highlights through the session.
+    void loadLiveGlossary(glossary).then((terms) => {
+      if (ctx.isInvalid) return;
+      // The reader's settings decide whether, what and how to highlight, and follow every change;
+      // reader-controls.ts starts the live highlighter (and the card) through a reader session.
+      const session = startReaderControls(ctx, terms.matcher, { lookup: terms.lookup });
+      ctx.onInvalidated(terms.watch(() => session.setMatcher(terms.matcher)));
+    });
 
     const onMessage = (message: unknown) => answerPageTerms(message, document);
     browser.runtime.onMessage.addListener(onMessage);

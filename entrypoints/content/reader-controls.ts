@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getEntry } from '@/glossary';
 import type { Matcher } from '@/glossary/matcher';
+import type { GlossaryEntry } from '@/glossary/types';
 import {
   isPageSiteMessage,
   isTogglePageMessage,
@@ -18,9 +19,19 @@ import { siteOfUrl } from '@/components/settings/site-rules';
 import { HIGHLIGHT_MEASURE } from './highlighter';
 import { mountHoverCard } from './hover';
 import { DEFERRED_MEASURE, startLiveHighlighter } from './live-highlighter';
-import { createReaderSession } from './reader-session';
+import { createReaderSession, type ReaderSession } from './reader-session';
 
-export function startReaderControls(ctx: ContentScriptContext, matcher: Matcher): void {
+export interface ReaderControlsOptions {
+  /** Resolves the card's entries, including the reader's own terms (components/custom-terms/). */
+  lookup?: (id: string) => GlossaryEntry | undefined;
+}
+
+/** Returns the session, so the glossary's owner can hand it a new matcher (`setMatcher`). */
+export function startReaderControls(
+  ctx: ContentScriptContext,
+  matcher: Matcher,
+  { lookup }: ReaderControlsOptions = {},
+): ReaderSession {
   const site = siteOfUrl(location.href);
   const session = createReaderSession({
     doc: document,
@@ -29,7 +40,7 @@ export function startReaderControls(ctx: ContentScriptContext, matcher: Matcher)
     site,
     startHighlighting: (filtered, onFirstMarks) => startLiveHighlighter(document, filtered, { onFirstMarks }),
     // The card's host element is only worth adding to pages that have terms to explain.
-    mountCard: () => mountHoverCard(ctx),
+    mountCard: () => mountHoverCard(ctx, { lookup }),
     onTermCount: (count) => {
       const message: TermCountMessage = { type: TERM_COUNT_MESSAGE, count };
       // The background may be restarting; the next pass reports again.
@@ -62,4 +73,5 @@ export function startReaderControls(ctx: ContentScriptContext, matcher: Matcher)
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  return session;
 }

@@ -48,6 +48,8 @@ export interface ReaderSession {
   togglePage(): boolean;
   /** A highlighting pass finished: make first mentions focusable, report the count. */
   refresh(): void;
+  /** The glossary changed (the reader's own terms): highlight again with `next`, if highlighting. */
+  setMatcher(next: Matcher): void;
   readonly active: boolean;
   stop(): void;
 }
@@ -98,7 +100,8 @@ export function markOfSelection(selection: Selection | null): HTMLElement | unde
 }
 
 export function createReaderSession(options: ReaderSessionOptions): ReaderSession {
-  const { doc, matcher, categoryOf, site, startHighlighting, mountCard, onTermCount } = options;
+  const { doc, categoryOf, site, startHighlighting, mountCard, onTermCount } = options;
+  let matcher = options.matcher;
   let settings: Settings | undefined;
   let highlighting: Highlighting | undefined;
   let undoStyle: () => void = () => {};
@@ -194,6 +197,14 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
       return pageOverride;
     },
     refresh: report,
+    setMatcher(next) {
+      matcher = next;
+      // A restart removes every mark and wraps again: a deleted term's marks go, a new one's come.
+      if (highlighting) {
+        stopHighlighting();
+        sync();
+      }
+    },
     get active() {
       return highlighting !== undefined;
     },
