@@ -7,11 +7,22 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'DPI Lens',
-    description:
-      "Explains India's Digital Public Infrastructure terms (UPI, Aadhaar, ONDC, DPDP Act...) while you read. Offline; sends nothing anywhere.",
-    // No permissions: the content script's page access comes from its `matches`, and the
-    // popup talks to the active tab's content script through messaging, which needs none.
-    permissions: [],
+    // The interface's words are in public/_locales/{en,hi}; the browser picks by its language.
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
+    // Each permission is explained in README.md ("Settings and privacy"). The content script's
+    // page access comes from its `matches`; messaging and the toolbar badge need no permission.
+    permissions: [
+      'storage', // the reader's settings (storage.sync, falling back to storage.local)
+      'contextMenus', // "Look up in DPI Lens" on selected text
+      'activeTab', // the popup's "Off on this site" reads the current tab's address, only when the reader opens it
+    ],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandToggle__',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,0 +1,39 @@
+/**
+ * The interface's words, from the browser's own i18n (`public/_locales/<lang>/messages.json`),
+ * picked from the browser's language with English as the fallback. Typed: a key that is not in
+ * the English file does not compile. Outside an extension (unit tests) or where the browser has
+ * no message, the English text is used, with the same placeholder rules as the browser's.
+ */
+import { browser } from 'wxt/browser';
+import en from '../../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+
+interface MessageSpec {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+/** The browser's placeholder rules, for the fallback: $NAME$ -> its content, $1..$9 -> substitutions. */
+export function formatMessage(spec: MessageSpec, substitutions: readonly string[] = []): string {
+  const positional = (text: string) => text.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
+  return spec.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (match, name: string) => {
+    const placeholder = spec.placeholders?.[name.toLowerCase()];
+    return placeholder ? positional(placeholder.content) : match;
+  });
+}
+
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  try {
+    const message = browser.i18n.getMessage(key, substitutions);
+    if (message) return message;
+  } catch {
+    // No extension i18n here (unit tests, a page outside the extension): use English.
+  }
+  return formatMessage((en as Record<string, MessageSpec>)[key]!, substitutions);
+}
+
+/** The interface's language ("en" or "hi"), for `<html lang>`, so screen readers pronounce it right. */
+export function uiLanguage(): string {
+  return t('lang');
+}
