@@ -17,7 +17,8 @@ interface MessageSpec {
 /** The browser's placeholder rules, for the fallback: $NAME$ -> its content, $1..$9 -> substitutions. */
 export function formatMessage(spec: MessageSpec, substitutions: readonly string[] = []): string {
   const positional = (text: string) => text.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
-  return spec.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (match, name: string) => {
+  return spec.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (match, name?: string) => {
+    if (name === undefined) return '$'; // "$$" is a literal dollar sign
     const placeholder = spec.placeholders?.[name.toLowerCase()];
     return placeholder ? positional(placeholder.content) : match;
   });
