@@ -10,9 +10,9 @@ import { CHROME_BUILD, ROOT, requireChromium } from './lib/browser.mjs';
 import { generatedPages } from './bench/pages.mjs';
 
 /** Runs per page and method; medians are reported. The large page is slow to load, so fewer. */
-const RUNS = { small: 5, large: 3 };
+const RUNS = { small: 3, large: 3 };
 /** mark(arrayOfTerms) walks the page once per term: time a sample of terms, at most this long, and extrapolate. */
-const MARK_ARRAY_SAMPLE_BUDGET_MS = 3_000;
+const MARK_ARRAY_SAMPLE_BUDGET_MS = 1_500;
 /** Appends and removals in the "page's own DOM work" probe. */
 const DOM_WORK_OPERATIONS = 3_000;
 
