@@ -1,4 +1,5 @@
 import type { GlossaryEntry, Relation } from '../../glossary/types';
+import { isCustomId } from '../custom-terms/schema';
 import { formatAsOf, RELATION_WORDS } from './format';
 
 export type CardTheme = 'light' | 'dark' | 'system';
@@ -43,6 +44,7 @@ export function HoverCard({
   popover,
 }: HoverCardProps) {
   const source = entry.sources[0];
+  const custom = isCustomId(entry.id);
   return (
     <div
       class="dpi-card"
@@ -71,6 +73,8 @@ export function HoverCard({
         {entry.expansion && entry.expansion !== entry.name && (
           <p class="expansion">{entry.expansion}</p>
         )}
+        {/* A reader's own term is theirs, not a checked fact of DPI Lens: say so before the definition. */}
+        {custom && <p class="your-term">{source ? 'Your term' : 'Your term · no source given'}</p>}
       </header>
 
       <p class="short">{entry.short}</p>
@@ -102,14 +106,17 @@ export function HoverCard({
 
       {source && (
         <footer class="source">
-          <span class="source-label">Source: </span>
+          <span class="source-label">{custom ? 'Your source: ' : 'Source: '}</span>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
             {source.title}
           </a>
-          <span class="source-meta">
-            {' '}
-            · {source.publisher} · as of {formatAsOf(source.asOf)}
-          </span>
+          {/* A reader's source may have no publisher or date; nothing is invented for it. */}
+          {(source.publisher || source.asOf) && (
+            <span class="source-meta">
+              {source.publisher && <> · {source.publisher}</>}
+              {source.asOf && <> · as of {formatAsOf(source.asOf)}</>}
+            </span>
+          )}
         </footer>
       )}
     </div>

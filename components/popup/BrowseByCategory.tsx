@@ -1,5 +1,10 @@
 import { CATEGORIES, type GlossaryEntry } from '@/glossary/types';
+import { isCustomId } from '@/components/custom-terms/schema';
 import { CATEGORY_LABELS } from './labels';
+
+/** Readers' own terms have no category: they are browsed as a group of their own, after the bundled ones. */
+const YOUR_TERMS = 'your-terms';
+const GROUPS = [...CATEGORIES, YOUR_TERMS] as const;
 
 interface BrowseByCategoryProps {
   entries: readonly GlossaryEntry[];
@@ -17,13 +22,15 @@ export function BrowseByCategory({ entries, onOpen }: BrowseByCategoryProps) {
   return (
     <section class="section" aria-labelledby="browse-heading">
       <h2 id="browse-heading">Browse by category</h2>
-      {CATEGORIES.map((category) => {
-        const inCategory = byName.filter((entry) => entry.category === category);
+      {GROUPS.map((category) => {
+        const inCategory = byName.filter((entry) =>
+          category === YOUR_TERMS ? isCustomId(entry.id) : !isCustomId(entry.id) && entry.category === category,
+        );
         if (inCategory.length === 0) return null;
         return (
           <details key={category} class="category-group">
             <summary>
-              {CATEGORY_LABELS[category]} <span class="count">({inCategory.length})</span>
+              {category === YOUR_TERMS ? 'Your terms' : CATEGORY_LABELS[category]} <span class="count">({inCategory.length})</span>
             </summary>
             <ul class="category-terms">
               {inCategory.map((entry) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { RELATIONS, type GlossaryEntry, type Relation } from '@/glossary/types';
+import { isCustomId } from '@/components/custom-terms/schema';
 import { CATEGORY_LABELS, RELATION_LABELS, formatDate } from './labels';
 
 interface EntryViewProps {
@@ -52,6 +53,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
   useEffect(() => heading.current?.focus(), [entry.id]);
 
   const relatedGroups = groupRelated(entry, getEntry);
+  const custom = isCustomId(entry.id);
   return (
     <article class="entry" aria-labelledby="entry-name">
       <button type="button" class="back" onClick={onBack}>
@@ -68,7 +70,8 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
           )}
         </h2>
         {entry.expansion && <p class="expansion">{entry.expansion}</p>}
-        <p class="category">{CATEGORY_LABELS[entry.category]}</p>
+        {/* A reader's own term belongs to no category: say whose it is instead. */}
+        <p class="category">{custom ? 'Your term' : CATEGORY_LABELS[entry.category]}</p>
       </header>
 
       <p class="definition">{entry.definition}</p>
@@ -115,22 +118,35 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
         </section>
       )}
 
-      <section class="entry-section">
-        <h3>Sources</h3>
-        <ul class="sources">
-          {entry.sources.map((source) => (
-            <li key={source.url}>
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
-                {source.title}
-              </a>
-              <span class="source-meta">
-                {source.publisher}, as of{' '}
-                <time dateTime={source.asOf}>{formatDate(source.asOf)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {custom && entry.sources.length === 0 && (
+        <p class="source-meta">No source given: your own note, not checked by DPI Lens.</p>
+      )}
+      {entry.sources.length > 0 && (
+        <section class="entry-section">
+          <h3>Sources</h3>
+          <ul class="sources">
+            {entry.sources.map((source) => (
+              <li key={source.url}>
+                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  {source.title}
+                </a>
+                {/* A reader's source may lack a publisher or date; nothing is invented for it. */}
+                {(source.publisher || source.asOf) && (
+                  <span class="source-meta">
+                    {source.publisher}
+                    {source.publisher && source.asOf && ', '}
+                    {source.asOf && (
+                      <>
+                        as of <time dateTime={source.asOf}>{formatDate(source.asOf)}</time>
+                      </>
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
