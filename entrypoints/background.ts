@@ -1,3 +1,8 @@
+import { lookUpSelection, registerReaderActions, toggleHighlights } from '@/components/background/reader-actions';
+
 export default defineBackground(() => {
-  // Nothing yet: the popup talks straight to the tab's content script.
+  registerReaderActions();
+  // The same handlers the context menu and the command call, reachable from the service worker's
+  // console and from end-to-end tests (which cannot click native menus or press commands).
+  Object.assign(globalThis, { dpiLens: { lookUpSelection, toggleHighlights } });
 });

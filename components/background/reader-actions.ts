@@ -1,0 +1,93 @@
+/**
+ * The background's part of the reader's controls: the toolbar badge (how many distinct terms
+ * the page has), the "Look up in DPI Lens" context menu, and the toggle command. The handlers
+ * are plain exported functions: the listeners call them, and so can a test from the service
+ * worker (browsers offer no way to click a native menu or press a command from a test).
+ */
+import { browser } from 'wxt/browser';
+import { glossary } from '@/glossary';
+import { createMatcher, type Matcher } from '@/glossary/matcher';
+import { lookupPath, lookupSelection } from '@/glossary/selection-lookup';
+import { compileTerms } from '@/glossary/terms';
+import { t } from '@/components/i18n/i18n';
+import { badgeText, isTermCountMessage, TOGGLE_PAGE_MESSAGE, type TogglePageMessage } from '@/components/settings/messages';
+
+export const LOOK_UP_MENU_ID = 'dpi-lens-look-up';
+export const TOGGLE_COMMAND = 'toggle-highlights';
+/** The popup page is 380 px wide; a window this size shows it without scrollbars or empty space. */
+export const LOOK_UP_WINDOW = { width: 420, height: 640 } as const;
+/** A muted slate: the count is information, not an alert. */
+export const BADGE_COLOUR = '#4a5566';
+
+let matcher: Matcher | undefined;
+
+/**
+ * Opens the popup page for the selected text: the entry it names, or a search for it, in a small
+ * window (a tab where windows cannot be created, e.g. some mobile browsers). Returns the address.
+ */
+export async function lookUpSelection(selectionText: string): Promise<string | undefined> {
+  matcher ??= createMatcher(compileTerms(glossary));
+  const target = lookupSelection(selectionText, glossary, matcher);
+  if (!target) return undefined;
+  const url = browser.runtime.getURL(`/${lookupPath(target)}` as '/popup.html');
+  try {
+    await browser.windows.create({ url, type: 'popup', ...LOOK_UP_WINDOW });
+  } catch {
+    await browser.tabs.create({ url });
+  }
+  return url;
+}
+
+/**
+ * The keyboard command: highlighting on or off on that page (until it is reloaded). Returns the
+ * page's new state, or undefined where no content script runs (browser pages, stores).
+ */
+export async function toggleHighlights(tabId: number | undefined): Promise<boolean | undefined> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return undefined;
+  const message: TogglePageMessage = { type: TOGGLE_PAGE_MESSAGE };
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(id, message);
+    return typeof answer === 'boolean' ? answer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function showTermCount(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: badgeText(count) });
+}
+
+async function createMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: LOOK_UP_MENU_ID, title: t('contextMenuLookUp'), contexts: ['selection'] });
+}
+
+/** Adds the listeners. Call once, synchronously, from the background's main (MV3 wakes it for them). */
+export function registerReaderActions(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenu();
+    void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+  });
+  browser.runtime.onStartup.addListener(() => void createMenu());
+
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === LOOK_UP_MENU_ID && info.selectionText) void lookUpSelection(info.selectionText);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === TOGGLE_COMMAND) void toggleHighlights(tab?.id);
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (!isTermCountMessage(message) || tabId === undefined || sender.frameId) return undefined;
+    void showTermCount(tabId, message.count).catch(() => {}); // the tab may have closed meanwhile
+    return undefined;
+  });
+
+  // A new page in the tab: the old count no longer applies (the new page reports its own).
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') void showTermCount(tabId, 0).catch(() => {});
+  });
+}
