@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/components/i18n/i18n';
+import { SettingsForm, type SettingsChange } from '@/components/options/SettingsForm';
+import { applyPageTheme } from '@/components/settings/page-theme';
+import type { Settings } from '@/components/settings/settings';
+
+export interface OptionsAppProps {
+  load: () => Promise<Settings>;
+  save: (change: SettingsChange) => Promise<Settings>;
+  /** Follows changes made elsewhere (the popup's site button, another window); returns the undo. */
+  watch: (onChange: (settings: Settings) => void) => () => void;
+}
+
+export function App({ load, save, watch }: OptionsAppProps) {
+  const [settings, setSettings] = useState<Settings>();
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void load().then((value) => live && setSettings(value));
+    const stop = watch(setSettings);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [load, watch]);
+
+  useEffect(() => (settings ? applyPageTheme(document.documentElement, settings.theme) : undefined), [settings?.theme]);
+
+  const change = (patch: SettingsChange) => {
+    setSettings((current) => (current ? { ...current, ...patch } : current));
+    setSaved(false);
+    void save(patch).then((stored) => {
+      setSettings(stored);
+      setSaved(true);
+    });
+  };
+
+  return (
+    <div class="options">
+      <header>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
+      </header>
+      <main>
+        {settings && <SettingsForm settings={settings} onChange={change} />}
+        {/* Reader-added terms (import/export) go here: components/custom-terms/ owns that section. */}
+        <section aria-labelledby="your-terms" class="your-terms">
+          <h2 id="your-terms">{t('sectionYourTerms')}</h2>
+          <p class="muted">{t('yourTermsPending')}</p>
+        </section>
+        <section aria-labelledby="keyboard">
+          <h2 id="keyboard">{t('sectionKeyboard')}</h2>
+          <p>{t('keyboardHint')}</p>
+        </section>
+        <p class="muted privacy">{t('privacyNote')}</p>
+      </main>
+      <p class="status" role="status">
+        {saved ? t('savedStatus') : ''}
+      </p>
+    </div>
+  );
+}
