@@ -12,8 +12,9 @@ type StyleRoot = Document | ShadowRoot;
 const sheets = new WeakMap<Window, CSSStyleSheet>();
 
 function sheetFor(root: StyleRoot): CSSStyleSheet | undefined {
-  const doc = root instanceof Document ? root : root.ownerDocument;
-  const view = doc.defaultView;
+  // nodeType, not instanceof: a same-origin frame's document comes from another realm.
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  const view = doc?.defaultView;
   if (!view || !('adoptedStyleSheets' in root)) return undefined;
   let sheet = sheets.get(view);
   if (!sheet) {

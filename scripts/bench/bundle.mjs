@@ -1,0 +1,21 @@
+// Builds the highlighting code (scripts/bench/entry.ts: the content script's modules and the
+// bundled glossary, without the extension wiring) into one IIFE a page can run as `DpiLensBench`.
+import { join } from 'node:path';
+import { build } from 'vite';
+import { ROOT } from '../lib/browser.mjs';
+
+export async function buildHighlighterBundle() {
+  const result = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    resolve: { alias: { '@': ROOT } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: join(ROOT, 'scripts', 'bench', 'entry.ts'), formats: ['iife'], name: 'DpiLensBench', fileName: 'bench' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  return output.find((chunk) => chunk.type === 'chunk').code;
+}
