@@ -15,6 +15,7 @@ import type { TermMatch } from '@/glossary/types';
 import { HIGHLIGHT_MEASURE, isSkippedElement } from './highlighter';
 import { adoptMarkStyle } from './mark-style';
 import { planMutations, type MutationLike } from './observer';
+import { REASON_ATTRIBUTE, createPageSenseFilter, defaultDetector, type PageSenseFilter } from './page-senses';
 import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, whenIdle, type Cancel } from './scheduler';
 import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
 
@@ -33,6 +34,8 @@ export const DEFERRED_MEASURE = 'dpi-lens:highlight-deferred';
 export interface LiveHighlighterOptions {
   /** Called once, after the first marks are on the page (e.g. to mount the hover card). */
   onFirstMarks?: () => void;
+  /** Context rules (default: the bundled glossary's, see page-senses.ts); tests may pass their own. */
+  senses?: PageSenseFilter;
 }
 
 export interface LiveHighlighter {
@@ -87,6 +90,16 @@ export function startLiveHighlighter(
   matcher: Matcher,
   options: LiveHighlighterOptions = {},
 ): LiveHighlighter {
+  const senses = options.senses ?? createPageSenseFilter(doc, defaultDetector());
+  /** Debug mode only (reasonOf is undefined otherwise): why each mark was kept. */
+  function annotateReasons(created: readonly ChildNode[], matches: readonly TermMatch[]): void {
+    let i = 0;
+    for (const node of created) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      const reason = senses.reasonOf(matches[i++]!);
+      if (reason) (node as Element).setAttribute(REASON_ATTRIBUTE, reason);
+    }
+  }
   const wrappedOf = new WeakMap<Text, WrappedText>();
   const wrappedList: WrappedText[] = [];
   /** Marks and text nodes this session inserted: never scanned again. */
@@ -177,7 +190,9 @@ export function startLiveHighlighter(
 
   function visitText(node: Text): void {
     if (own.has(node) || wrappedOf.has(node)) return;
-    const matches = matcher.findAll(node.data);
+    const found = matcher.findAll(node.data);
+    // Navigation, link lists and ambiguous forms used in another sense ("600 DPI") stay unmarked.
+    const matches = found.length > 0 ? senses.filter(node, found) : found;
     if (matches.length === 0) return;
     const block = node.parentElement;
     if (block) pass!.found.push({ node, data: node.data, matches, block });
@@ -248,6 +263,7 @@ export function startLiveHighlighter(
     // Changed since the scan: the mutation observer has queued it for a new scan.
     if (!node.isConnected || node.data !== hit.data || wrappedOf.has(node)) return;
     const wrapped = wrapText(node, hit.matches);
+    annotateReasons(wrapped.created, hit.matches);
     wrappedOf.set(node, wrapped);
     wrappedList.push(wrapped);
     for (const n of wrapped.created) own.add(n);
@@ -420,6 +436,7 @@ export function startLiveHighlighter(
   }
 
   function onNavigation(): void {
+    senses.reset(); // a new view is a new page: its evidence and definitions are read again
     // A single-page app swapped its view: scan everything once the new view is in the DOM.
     cancelFrame ??= nextFrame(() => {
       cancelFrame = undefined;
