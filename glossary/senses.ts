@@ -297,6 +297,8 @@ export interface PageSenses {
   evidence: number;
   /** Per entry id: how often the page defines/names it as ours, and as something else. */
   byId: Map<string, { ours: number; other: number; otherText?: string }>;
+  /** Ambiguous occurrences counted in `evidence`: an occurrence is never evidence for itself. */
+  selfEvident: Set<Occurrence>;
   /** Definitions found at each occurrence in phase 1, reused in phase 2. */
   definitions: Map<Occurrence, LocalDefinition>;
 }
@@ -358,12 +360,18 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
   const confirmCue = firstMatch(sense.confirm, sentenceText);
   if (confirmCue) return keep('confirm-cue', `confirmed: "${confirmCue}" in the same sentence`);
 
-  if ((rules.pageEvidence ?? true) && page.evidence >= MIN_PAGE_EVIDENCE) {
-    return keep('page-evidence', `${page.evidence} unambiguous DPI term(s) on the page`);
+  const evidence = page.evidence - (page.selfEvident.has(occurrence) ? 1 : 0);
+  if ((rules.pageEvidence ?? true) && evidence >= MIN_PAGE_EVIDENCE) {
+    return keep('page-evidence', `${evidence} other DPI term(s) on the page`);
   }
   if (rules.fallback === 'keep') return keep('default-keep', `no cue either way; "${term}" usually means the DPI term`);
   return drop('no-evidence', `no cue in the sentence and no DPI terms on the page`);
 }
+
+/** A page that says nothing: for deciding an occurrence on its own sentence alone. */
+const NO_PAGE: PageSenses = { evidence: 0, byId: new Map(), selfEvident: new Set(), definitions: new Map() };
+/** Decisions made from the occurrence's own sentence that make it count as page evidence. */
+const SELF_EVIDENT_RULES = new Set<DecisionRule>(['defined-here-as-ours', 'confirm-cue', 'default-keep']);
 
 /** Collects page-level evidence and definitions (phase 1 of `decidePage`). */
 export function collectPageSenses(
@@ -371,7 +379,7 @@ export function collectPageSenses(
   occurrences: readonly Occurrence[],
   pageText: () => string,
 ): PageSenses {
-  const page: PageSenses = { evidence: 0, byId: new Map(), definitions: new Map() };
+  const page: PageSenses = { evidence: 0, byId: new Map(), selfEvident: new Set(), definitions: new Map() };
   const ambiguousIds = new Set<string>();
   for (const occurrence of occurrences) {
     const sense = senseOf(model, occurrence.match);
@@ -380,6 +388,13 @@ export function collectPageSenses(
       continue;
     }
     ambiguousIds.add(sense.entry.id);
+    // An ambiguous occurrence that its own sentence settles as ours ("UPI" with no sign of the news
+    // agency, "JAM" beside "subsidy") is evidence too: on many pages "UPI" is the only DPI term.
+    const alone = decideOccurrence(model, occurrence, NO_PAGE);
+    if (alone.keep && SELF_EVIDENT_RULES.has(alone.rule)) {
+      page.evidence += 1;
+      page.selfEvident.add(occurrence);
+    }
     const local = localDefinition(sense, occurrence, page);
     if (!local.sense) continue;
     const counts = page.byId.get(sense.entry.id) ?? { ours: 0, other: 0 };

@@ -1,0 +1,107 @@
+/**
+ * The context rules of glossary/senses.ts, one table per rule: each with an occurrence it decides
+ * (a hit) and one it leaves to the next rule (a miss). Passages are run through the same detector
+ * the eval and the extension use, so a rule that stops firing fails here by name.
+ */
+import { describe, expect, it } from 'vitest';
+import { glossary } from '@/glossary';
+import { createDetector } from '@/glossary/detect';
+import { cuePattern, sentenceAround } from '@/glossary/senses';
+
+const detector = createDetector(glossary);
+
+/** The decision rule for the `nth` occurrence of `term` in `text` (as one page). */
+function ruleFor(text: string, term: string, nth = 0): { keep: boolean; rule: string } {
+  const found = detector.decide(text).filter((t) => t.text === term);
+  const hit = found[nth];
+  if (!hit) throw new Error(`"${term}" #${nth} not found by the matcher in: ${text}`);
+  return { keep: hit.decision.keep, rule: hit.decision.rule };
+}
+
+describe('decideOccurrence', () => {
+  it.each([
+    // rule, text, term, nth, keep
+    ['unambiguous', 'MOSIP is used in Ethiopia.', 'MOSIP', 0, true],
+    ['defined-here-as-ours', 'Digital Public Infrastructure (DPI) is a G20 idea.', 'DPI', 0, true],
+    ['defined-here-as-ours', 'JAM stands for Jan Dhan, Aadhaar and mobile.', 'JAM', 0, true],
+    ['defined-here-otherwise', 'Deep packet inspection (DPI) reads packets.', 'DPI', 0, false],
+    ['defined-here-otherwise', 'The Department of Biotechnology, or DBT, funds labs.', 'DBT', 0, false],
+    ['defined-here-otherwise', 'DBT (dialectical behaviour therapy) helps many.', 'DBT', 0, false],
+    ['mentioned-as-string', 'Both meanings of "DBT" came up at the meeting on UPI.', 'DBT', 0, false],
+    ['reject-before', 'Scan at 600 DPI for UPI receipts.', 'DPI', 0, false],
+    ['reject-before', 'Unlike the European Data Protection Board, it will advise on DPDP rules.', 'Data Protection Board', 0, false],
+    ['reject-after', 'DPG Media reported higher revenue.', 'DPG', 0, false],
+    ['reject-after', 'WASHINGTON (UPI) -- The Senate met.', 'UPI', 0, false],
+    ['reject-after', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 1, false],
+    ['person-name', 'नर्स आभा शर्मा ने आभा कार्ड बनाए।', 'आभा', 0, false],
+    ['person-name', 'TOPPERS: DIKSHA SHARMA came first.', 'DIKSHA', 0, false],
+    ['reject-cue', 'The printer does 1200 by 600 and the DPI is fine, says UPI user.', 'DPI', 0, false],
+    ['reject-cue', 'A psychiatrist offers DBT on Aadhaar-linked insurance.', 'DBT', 0, false],
+    ['page-other-sense', 'Deep packet inspection is old. DPI boxes sit in networks.', 'DPI', 0, false],
+    ['page-defines-ours', 'Digital public infrastructure matters. Experts say DPI grows.', 'DPI', 0, true],
+    ['confirm-cue', 'The JAM push cut subsidy leakages.', 'JAM', 0, true],
+    ['confirm-cue', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 0, true],
+    ['page-evidence', 'Aadhaar grew. Officials said DBT would follow.', 'DBT', 0, true],
+    ['page-evidence', 'UPI grew. Officials said DBT would follow.', 'DBT', 0, true],
+    ['default-keep', 'The rally was covered by UPI reporters.', 'UPI', 0, true],
+    ['no-evidence', 'Huawei sells DPI equipment to operators.', 'DPI', 0, false],
+    ['no-evidence', 'They modelled it on the DEPA.', 'DEPA', 0, false],
+  ] as const)('%s decides "%s"', (rule, text, term, nth, keep) => {
+    expect(ruleFor(text, term, nth)).toEqual({ keep, rule });
+  });
+
+  // The miss side: the same rule does not fire where its condition is absent.
+  it.each([
+    ['defined-here-otherwise', 'Digital Public Infrastructure (DPI) is a G20 idea.', 'DPI'],
+    ['reject-before', 'India\'s DPI has 1.4 billion users of Aadhaar.', 'DPI'],
+    ['reject-after', 'DPG registry lists MOSIP.', 'DPG'],
+    ['person-name', 'मरीजों का आभा कार्ड बनाया गया।', 'आभा'],
+    ['reject-cue', 'India\'s DPI runs payments and identity.', 'DPI'],
+    ['page-other-sense', 'Digital public infrastructure and deep packet inspection differ. DPI here is ours.', 'DPI'],
+    ['confirm-cue', 'The morning JAM was bad.', 'JAM'],
+    ['page-evidence', 'Officials said DBT would follow.', 'DBT'],
+    ['mentioned-as-string', 'The "DBT" scheme paid farmers through Aadhaar.', 'DBT'],
+  ] as const)('%s does not fire on "%s"', (rule, text, term) => {
+    expect(ruleFor(text, term).rule).not.toBe(rule);
+  });
+});
+
+describe('sentenceAround', () => {
+  it.each([
+    ['keeps "Rs." inside the sentence', 'Price is Rs. 500 for the ', ' now. Next one.', 'Price is Rs. 500 for the ', ' now'],
+    ['keeps "U.S." inside the sentence', 'The U.S. Navy runs ', ' training. Then', 'The U.S. Navy runs ', ' training'],
+    ['ends at a full stop after a year', 'It began in 2016. The ', ' grew.', ' The ', ' grew'],
+    ['ends at the Devanagari danda', 'पहला वाक्य। दूसरा ', ' वाक्य। तीसरा', ' दूसरा ', ' वाक्य'],
+    ['ends at a semicolon (a clause)', 'The Navy trains; in India ', ' runs tolls.', ' in India ', ' runs tolls'],
+  ])('%s', (_name, before, after, sentenceBefore, sentenceAfter) => {
+    expect(sentenceAround(before, after)).toEqual({ before: sentenceBefore, after: sentenceAfter });
+  });
+});
+
+describe('cuePattern', () => {
+  it.each([
+    ['subsid*', 'LPG subsidies reached', true],
+    ['subsid*', 'unsubsidised', false],
+    ['कार्ड', 'आधार कार्ड बनवाएं', true],
+    ['कार्ड', 'आधार कार्डों', false], // a longer Devanagari word: the boundary holds without \b
+    ['bank statement*', 'share bank  statements', true],
+    ['ID', 'IDs and cards', false],
+  ])('"%s" in "%s" -> %s', (cue, text, found) => {
+    expect(cuePattern([cue])!.test(text)).toBe(found);
+  });
+});
+
+describe('Devanagari forms', () => {
+  it.each([
+    ['आधार कार्ड लिंक करें', 'आधार', true],
+    ['इस आधार पर फैसला हुआ।', 'आधार', false],
+    ['जन धन खातों की संख्या बढ़ी।', 'जन धन', true],
+    ['बाढ़ से जन धन की हानि हुई।', 'जन धन', false],
+  ])('"%s": %s highlighted = %s', (text, term, keep) => {
+    expect(detector.detect(text).some((t) => t.text === term)).toBe(keep);
+  });
+
+  it('does not match a Devanagari form inside a longer word', () => {
+    expect(detector.decide('आधारित नीति').map((t) => t.text)).toEqual([]);
+  });
+});
