@@ -1,0 +1,372 @@
+/**
+ * "Your terms" on the options page: the reader's own terms listed, added, edited and deleted,
+ * and moved between computers as a JSON file. Every result (saved, deleted, imported, rejected)
+ * is announced in one status region and one alert region, which stay in the DOM so screen
+ * readers hear each change.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkForm, EMPTY_FIELDS, fieldsOf, upsert, type FieldErrors, type FieldName, type TermFields } from './form-model';
+import { describeImportPlan, planImport, type ImportPlan } from './merge';
+import {
+  EXPORT_FILE_NAME,
+  MAX_DEFINITION_CHARS,
+  MAX_IMPORT_BYTES,
+  parseTermsFile,
+  serializeTermsFile,
+  type BundledForms,
+  type CustomTerm,
+} from './schema';
+import { bundledForms, loadCustomTerms, saveCustomTerms, watchCustomTerms } from './storage';
+
+/** A bad file can have hundreds of problems; the first few say enough to start fixing it. */
+export const MAX_SHOWN_ERRORS = 8;
+
+export interface CustomTermsSectionProps {
+  /** Defaults to the bundled glossary's forms; tests pass a small one. */
+  bundled?: BundledForms;
+  /** Hands the exported file to the browser; tests pass a spy. */
+  download?: (fileName: string, text: string) => void;
+}
+
+/** An `<a download>` click on a blob URL: needs no "downloads" permission and no network. */
+export function downloadFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The click has handed the blob to the download by the next task.
+  setTimeout(() => URL.revokeObjectURL(url));
+}
+
+interface Alert {
+  title: string;
+  items: string[];
+}
+
+interface PendingImport {
+  fileName: string;
+  plan: ImportPlan;
+}
+
+const FIELD_IDS: Record<FieldName, string> = {
+  name: 'custom-term-name',
+  aliases: 'custom-term-aliases',
+  definition: 'custom-term-definition',
+  significance: 'custom-term-significance',
+  challenges: 'custom-term-challenges',
+  sourceUrl: 'custom-term-source-url',
+  sourceTitle: 'custom-term-source-title',
+  sourceAsOf: 'custom-term-source-as-of',
+};
+
+function errorId(field: FieldName): string {
+  return `${FIELD_IDS[field]}-error`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function CustomTermsSection({ bundled = bundledForms(), download = downloadFile }: CustomTermsSectionProps) {
+  const [terms, setTerms] = useState<CustomTerm[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [readOnly, setReadOnly] = useState(false);
+  const [loadProblems, setLoadProblems] = useState<string[]>([]);
+  const [fields, setFields] = useState<TermFields>({ ...EMPTY_FIELDS });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  /** The index of the term being edited; undefined while adding. */
+  const [editing, setEditing] = useState<number>();
+  const [status, setStatus] = useState('');
+  const [alert, setAlert] = useState<Alert>();
+  const [pending, setPending] = useState<PendingImport>();
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loadCustomTerms(bundled).then((stored) => {
+      if (!live) return;
+      setTerms(stored.terms);
+      setLoadProblems(stored.problems);
+      setReadOnly(stored.fromNewerVersion);
+      setLoaded(true);
+    });
+    // Another options tab, or a future sync, may change the list while this one is open.
+    const stop = watchCustomTerms((stored) => {
+      setTerms(stored.terms);
+      setReadOnly(stored.fromNewerVersion);
+    }, bundled);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [bundled]);
+
+  function announce(message: string): void {
+    setAlert(undefined);
+    setStatus(message);
+  }
+
+  function fail(title: string, items: string[] = []): void {
+    setStatus('');
+    setAlert({ title, items });
+  }
+
+  async function store(next: CustomTerm[], message: string): Promise<boolean> {
+    try {
+      await saveCustomTerms(next);
+    } catch (error) {
+      fail(`Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+    setTerms(next);
+    announce(message);
+    return true;
+  }
+
+  function resetForm(): void {
+    setFields({ ...EMPTY_FIELDS });
+    setErrors({});
+    setEditing(undefined);
+  }
+
+  async function onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const others = terms.filter((_, i) => i !== editing);
+    const result = checkForm(fields, others, bundled);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = (Object.keys(FIELD_IDS) as FieldName[]).find((field) => result.errors[field]);
+      if (first) form.current?.querySelector<HTMLElement>(`#${FIELD_IDS[first]}`)?.focus();
+      fail(`Not saved: ${plural(Object.keys(result.errors).length, 'field needs', 'fields need')} attention.`);
+      return;
+    }
+    const verb = editing === undefined ? 'Added' : 'Saved';
+    if (await store(upsert(terms, result.term, editing), `${verb} “${result.term.name}”.`)) resetForm();
+  }
+
+  function startEdit(index: number): void {
+    setEditing(index);
+    setFields(fieldsOf(terms[index]!));
+    setErrors({});
+    form.current?.querySelector<HTMLElement>(`#${FIELD_IDS.name}`)?.focus();
+  }
+
+  async function remove(index: number): Promise<void> {
+    const term = terms[index]!;
+    const next = terms.filter((_, i) => i !== index);
+    if (!(await store(next, `Deleted “${term.name}”.`))) return;
+    if (editing === index) resetForm();
+    else if (editing !== undefined && editing > index) setEditing(editing - 1);
+  }
+
+  async function onImportFile(event: Event): Promise<void> {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared at once, so choosing the same file again (after fixing it) fires a change.
+    input.value = '';
+    setPending(undefined);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      fail(`Nothing was imported: ${file.name} is too large for a terms file.`);
+      return;
+    }
+    const result = parseTermsFile(await file.text(), bundled);
+    const planned = result.ok ? planImport(terms, result.terms, bundled) : result;
+    if (!planned.ok) {
+      const shown = planned.errors.slice(0, MAX_SHOWN_ERRORS);
+      const more = planned.errors.length - shown.length;
+      fail(
+        `Nothing was imported: ${file.name} has ${plural(planned.errors.length, 'problem', 'problems')}. Your saved terms are unchanged.`,
+        more > 0 ? [...shown, `…and ${more} more.`] : shown,
+      );
+      return;
+    }
+    setPending({ fileName: file.name, plan: planned.plan });
+    announce(`Ready to import ${file.name}: ${describeImportPlan(planned.plan)} Confirm or cancel below.`);
+  }
+
+  async function confirmImport(): Promise<void> {
+    if (!pending) return;
+    const { plan, fileName } = pending;
+    setPending(undefined);
+    await store(plan.terms, `Imported ${fileName}: ${describeImportPlan(plan)}`);
+  }
+
+  function exportTerms(): void {
+    download(EXPORT_FILE_NAME, serializeTermsFile(terms));
+    announce(`Exported ${plural(terms.length, 'term', 'terms')} to ${EXPORT_FILE_NAME}.`);
+  }
+
+  const field = (name: FieldName) => ({
+    id: FIELD_IDS[name],
+    value: fields[name],
+    disabled: readOnly,
+    'aria-invalid': errors[name] ? ('true' as const) : undefined,
+    'aria-describedby': errors[name] ? errorId(name) : undefined,
+    onInput: (event: Event) => {
+      const value = (event.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
+      setFields((previous) => ({ ...previous, [name]: value }));
+    },
+  });
+  const fieldError = (name: FieldName) =>
+    errors[name] ? (
+      <p id={errorId(name)} class="field-error">
+        {errors[name]}
+      </p>
+    ) : null;
+  const definitionLength = [...fields.definition.trim()].length;
+
+  return (
+    <section class="custom-terms" aria-labelledby="custom-terms-heading">
+      <h2 id="custom-terms-heading">Your terms</h2>
+      <p class="hint">
+        Terms you add are highlighted and explained like the glossary’s own, marked “Your term”. They are kept in
+        this browser only; use Export and Import to move them to another computer.
+      </p>
+
+      <div role="status" class="status">
+        {status}
+      </div>
+      <div role="alert" class="alert">
+        {alert && (
+          <>
+            <p>{alert.title}</p>
+            {alert.items.length > 0 && (
+              <ul>
+                {alert.items.map((item, index) => (
+                  <li key={index}>{item}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+
+      {readOnly && (
+        <p class="notice">Your terms were saved by a newer version of DPI Lens. Update it to change them here.</p>
+      )}
+      {loadProblems.length > 0 && (
+        <div class="notice">
+          <p>Some saved terms could not be read and are not used:</p>
+          <ul>
+            {loadProblems.slice(0, MAX_SHOWN_ERRORS).map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {loaded && terms.length === 0 && <p>You have not added any terms yet.</p>}
+      {terms.length > 0 && (
+        <ul class="custom-term-list" aria-label="Your saved terms">
+          {terms.map((term, index) => (
+            <li key={term.name}>
+              <span class="custom-term-name">{term.name}</span>
+              {term.aliases.length > 0 && <span class="custom-term-aliases"> ({term.aliases.join(', ')})</span>}
+              <p class="custom-term-definition">{term.definition}</p>
+              <button type="button" disabled={readOnly} onClick={() => startEdit(index)} aria-label={`Edit ${term.name}`}>
+                Edit
+              </button>{' '}
+              <button type="button" disabled={readOnly} onClick={() => void remove(index)} aria-label={`Delete ${term.name}`}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form ref={form} aria-labelledby="custom-term-form-heading" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <h3 id="custom-term-form-heading">
+          {editing === undefined ? 'Add a term' : `Edit “${terms[editing]?.name ?? ''}”`}
+        </h3>
+        <label for={FIELD_IDS.name}>Name</label>
+        <input type="text" required autoComplete="off" {...field('name')} />
+        {fieldError('name')}
+
+        <label for={FIELD_IDS.aliases}>Other spellings (one per line, optional)</label>
+        <textarea rows={2} {...field('aliases')} />
+        {fieldError('aliases')}
+
+        <label for={FIELD_IDS.definition}>Short definition</label>
+        <textarea rows={3} required {...field('definition')} />
+        <p class="counter" aria-live="off">
+          {definitionLength} / {MAX_DEFINITION_CHARS}
+        </p>
+        {fieldError('definition')}
+
+        <label for={FIELD_IDS.significance}>Why it matters (one point per line, optional)</label>
+        <textarea rows={2} {...field('significance')} />
+        {fieldError('significance')}
+
+        <label for={FIELD_IDS.challenges}>Challenges (one point per line, optional)</label>
+        <textarea rows={2} {...field('challenges')} />
+        {fieldError('challenges')}
+
+        <fieldset>
+          <legend>Source (optional)</legend>
+          <label for={FIELD_IDS.sourceUrl}>Address (https://…)</label>
+          <input type="url" autoComplete="off" {...field('sourceUrl')} />
+          {fieldError('sourceUrl')}
+          <label for={FIELD_IDS.sourceTitle}>Title</label>
+          <input type="text" {...field('sourceTitle')} />
+          {fieldError('sourceTitle')}
+          <label for={FIELD_IDS.sourceAsOf}>Checked on</label>
+          <input type="date" {...field('sourceAsOf')} />
+          {fieldError('sourceAsOf')}
+        </fieldset>
+
+        <button type="submit" disabled={readOnly}>
+          {editing === undefined ? 'Add term' : 'Save changes'}
+        </button>
+        {editing !== undefined && (
+          <>
+            {' '}
+            <button type="button" onClick={resetForm}>
+              Cancel editing
+            </button>
+          </>
+        )}
+      </form>
+
+      <div class="custom-terms-files">
+        <h3>Import and export</h3>
+        <p class="hint">
+          A terms file is JSON: <code>{'{ "format": "dpi-lens-terms", "version": 1, "terms": […] }'}</code>. Importing
+          adds new terms and replaces saved terms of the same name; it never deletes. A file with any problem is not
+          imported at all.
+        </p>
+        <button type="button" onClick={exportTerms}>
+          Export your terms
+        </button>{' '}
+        <label for="custom-terms-import">Import terms from a file</label>
+        <input
+          id="custom-terms-import"
+          type="file"
+          accept=".json,application/json"
+          disabled={readOnly}
+          onChange={(event) => void onImportFile(event)}
+        />
+        {pending && (
+          <div class="import-confirm" role="group" aria-label="Confirm import">
+            <p>
+              Import {pending.fileName}? {describeImportPlan(pending.plan)}
+            </p>
+            <button type="button" onClick={() => void confirmImport()}>
+              Import
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setPending(undefined);
+                announce('Import cancelled; nothing changed.');
+              }}
+            >
+              Cancel import
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
