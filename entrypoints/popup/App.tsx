@@ -7,6 +7,7 @@ import { OnThisPage } from '@/components/popup/OnThisPage';
 import type { PageTermsLoader, PageTermsResult } from '@/components/popup/page-terms';
 import type { PopupParams } from '@/components/popup/popup-params';
 import { SearchResults, resultOptionId } from '@/components/popup/SearchResults';
+import { SiteControls } from '@/components/popup/SiteControls';
 
 export interface AppProps {
   entries: readonly GlossaryEntry[];
@@ -84,6 +85,7 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
       <header class="popup-header">
         <h1>DPI Lens</h1>
         <p class="tagline">India’s digital public infrastructure, explained</p>
+        <SiteControls tabId={params.tabId} />
       </header>
       <main>
         {current ? (

@@ -3,13 +3,21 @@ import { glossary } from '@/glossary';
 import { combineGlossary, loadCustomTerms } from '@/components/custom-terms/storage';
 import { loadPageTerms } from '@/components/popup/page-terms';
 import { parsePopupParams } from '@/components/popup/popup-params';
+import { uiLanguage } from '@/components/i18n/i18n';
+import { applyPageTheme } from '@/components/settings/page-theme';
+import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
 import { App } from './App';
 import './style.css';
 
 // The reader's own terms are searched and shown like bundled ones. One storage.local read
 // (milliseconds) before the first render, so a `?term=custom-...` link opens its entry directly.
 void loadCustomTerms().then(({ terms }) => {
-  render(
+  document.documentElement.lang = uiLanguage();
+// The reader's theme setting; until it is read (a few ms) the page follows the system.
+void loadSettings().then((settings) => applyPageTheme(document.documentElement, settings.theme));
+watchSettings((settings) => applyPageTheme(document.documentElement, settings.theme));
+
+render(
     <App
       entries={combineGlossary(glossary, terms).entries}
       loadPageTerms={loadPageTerms}

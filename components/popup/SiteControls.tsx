@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/components/i18n/i18n';
+import type { Settings } from '@/components/settings/settings';
+import { changeSettings, loadSettings, watchSettings } from '@/components/settings/settings-storage';
+import { isHighlightingOn, setSite } from '@/components/settings/site-rules';
+import { loadTabSite, type TabSiteLoader } from './site-controls';
+
+export interface SiteControlsProps {
+  tabId?: number;
+  loadSite?: TabSiteLoader;
+  load?: () => Promise<Settings>;
+  save?: (change: (current: Settings) => Settings) => Promise<Settings>;
+  watch?: (onChange: (settings: Settings) => void) => () => void;
+  openOptions?: () => void;
+}
+
+/** "Highlighting is on for thehindu.com [Off on this site]" and a link to the settings. */
+export function SiteControls({
+  tabId,
+  loadSite = loadTabSite,
+  load = loadSettings,
+  save = changeSettings,
+  watch = watchSettings,
+  openOptions = () => void browser.runtime.openOptionsPage(),
+}: SiteControlsProps) {
+  const [site, setSiteName] = useState<string>();
+  const [settings, setSettings] = useState<Settings>();
+
+  useEffect(() => {
+    let live = true;
+    void loadSite(tabId).then((value) => live && setSiteName(value));
+    void load().then((value) => live && setSettings(value));
+    const stop = watch(setSettings);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [tabId, loadSite, load, watch]);
+
+  const on = settings && site ? isHighlightingOn(settings, site) : false;
+  return (
+    <div class="site-controls">
+      {settings && !settings.enabled ? (
+        <p class="site-status">{t('offEverywhere')}</p>
+      ) : (
+        settings &&
+        site && (
+          <>
+            <p class="site-status" role="status">
+              {on ? t('siteIsOn', site) : t('siteIsOff', site)}
+            </p>
+            <button
+              type="button"
+              class="site-toggle"
+              onClick={() => void save((current) => setSite(current, site, !on)).then(setSettings)}
+            >
+              {on ? t('turnOffSite') : t('turnOnSite')}
+            </button>
+          </>
+        )
+      )}
+      <a
+        class="settings-link"
+        href="/options.html"
+        onClick={(event) => {
+          event.preventDefault();
+          openOptions();
+        }}
+      >
+        {t('openSettings')}
+      </a>
+    </div>
+  );
+}
