@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n/i18n';
+import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
 import { SettingsForm, type SettingsChange } from '@/components/options/SettingsForm';
 import { applyPageTheme } from '@/components/settings/page-theme';
 import type { Settings } from '@/components/settings/settings';
@@ -44,11 +45,8 @@ export function App({ load, save, watch }: OptionsAppProps) {
       </header>
       <main>
         {settings && <SettingsForm settings={settings} onChange={change} />}
-        {/* Reader-added terms (import/export) go here: components/custom-terms/ owns that section. */}
-        <section aria-labelledby="your-terms" class="your-terms">
-          <h2 id="your-terms">{t('sectionYourTerms')}</h2>
-          <p class="muted">{t('yourTermsPending')}</p>
-        </section>
+        {/* Reader-added terms, import and export: components/custom-terms/ owns the section. */}
+        <CustomTermsSection title={t('sectionYourTerms')} />
         <section aria-labelledby="keyboard">
           <h2 id="keyboard">{t('sectionKeyboard')}</h2>
           <p>{t('keyboardHint')}</p>
