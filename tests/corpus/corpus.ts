@@ -3,6 +3,7 @@
  * Pure: no file system access, so it runs the same in vitest, vite-node/tsx and a bundler.
  */
 import rawPassages from './passages.json';
+import rawHoldout from './holdout.json';
 
 export const TERM_IDS = [
   'dpi', 'dpg', 'dpga', 'india-stack', 'jam-trinity', 'jan-dhan', 'aadhaar', 'uidai', 'ekyc',
@@ -105,4 +106,12 @@ export function rawCorpus(): RawPassage[] {
 /** Every passage, parsed. */
 export function loadCorpus(): Passage[] {
   return rawCorpus().map(parsePassage);
+}
+
+/**
+ * The held-out passages (holdout.json, ids `h0001`...), parsed. Written blind after the rules;
+ * for measuring only, never for tuning (see README.md, "Holdout").
+ */
+export function loadHoldout(): Passage[] {
+  return (rawHoldout as RawPassage[]).map(parsePassage);
 }

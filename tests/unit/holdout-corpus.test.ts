@@ -1,0 +1,77 @@
+/**
+ * Guards the held-out corpus (tests/corpus/holdout.json and tests/corpus/holdout-pages/): it must
+ * parse, use only known ids, and be big enough to measure with. It checks shape only, never how
+ * the detector does on it (see tests/corpus/README.md, "Holdout").
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KINDS, TERM_IDS, loadHoldout } from '../corpus/corpus';
+
+const holdout = loadHoldout();
+const pagesDir = join(__dirname, '..', 'corpus', 'holdout-pages');
+
+describe('holdout corpus', () => {
+  it('parses, with at least 160 passages', () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(160);
+  });
+
+  it('has unique ids prefixed h', () => {
+    const ids = holdout.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^h\d{4}$/);
+  });
+
+  it('uses only known kinds and a non-empty genre', () => {
+    for (const p of holdout) {
+      expect(KINDS, p.id).toContain(p.kind);
+      expect(p.genre, p.id).toMatch(/^[a-z-]+$/);
+    }
+  });
+
+  it('has at least 50 confounders and some mixed passages', () => {
+    expect(holdout.filter((p) => p.kind === 'confounder').length).toBeGreaterThanOrEqual(50);
+    expect(holdout.filter((p) => p.kind === 'mixed').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('every label id is an allowed term id', () => {
+    const allowed = new Set<string>(TERM_IDS);
+    const bad = holdout.flatMap((p) =>
+      p.labels.filter((l) => !allowed.has(l.id)).map((l) => `${p.id}: ${l.text}|${l.id}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('label offsets point at the labelled text, in order, without overlap', () => {
+    for (const p of holdout) {
+      let prevEnd = 0;
+      for (const l of p.labels) {
+        expect(p.text.slice(l.start, l.end), p.id).toBe(l.text);
+        expect(l.start, p.id).toBeGreaterThanOrEqual(prevEnd);
+        prevEnd = l.end;
+      }
+      expect(p.text, p.id).not.toMatch(/\[\[|\]\]/);
+    }
+  });
+
+  it('dpi and mixed passages have labels', () => {
+    const empty = holdout.filter((p) => p.kind !== 'confounder' && p.labels.length === 0);
+    expect(empty.map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('holdout pages', () => {
+  const files = readdirSync(pagesDir).filter((f) => f.endsWith('.txt'));
+
+  it('has at least 8 pages', () => {
+    expect(files.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(files)('%s is an unlabelled page of 300-800 words', (f) => {
+    const text = readFileSync(join(pagesDir, f), 'utf8');
+    expect(text).not.toMatch(/\[\[|\]\]/);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    expect(words).toBeGreaterThanOrEqual(300);
+    expect(words).toBeLessThanOrEqual(800);
+  });
+});
