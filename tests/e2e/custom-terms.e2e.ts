@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { markedIds, useExtensionBrowser } from './support/extension';
+import { CARD_TIMEOUT_MS, HIGHLIGHT_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
+
+// tests/fixtures/pages/custom-terms.html mentions two made-up terms no bundled entry has.
+const FIXTURE = 'custom-terms.html';
+const ZORBLY = { name: 'Zorbly Ledger', id: 'custom-zorbly-ledger', definition: 'A made-up village land ledger, for tests.' };
+const QUXTON = { name: 'Quxton Registry', id: 'custom-quxton-registry', definition: 'Another made-up register, for tests.' };
+
+describe('readers’ own terms', () => {
+  const suite = useExtensionBrowser();
+
+  async function openOptions(): Promise<Page> {
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.browser.extensionUrl('options.html'));
+    await page.getByRole('heading', { name: 'Add a term' }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    return page;
+  }
+
+  /** Saves `terms` as the reader's list straight into storage, so a test does not depend on another's edits. */
+  async function seedTerms(terms: { name: string; definition: string }[]): Promise<void> {
+    await suite.browser.worker.evaluate(
+      (value) => chrome.storage.local.set({ customTerms: value }),
+      { format: 'dpi-lens-terms', version: 1, terms },
+    );
+  }
+
+  async function addTerm(options: Page, term: { name: string; definition: string }): Promise<void> {
+    await options.getByLabel('Name', { exact: true }).fill(term.name);
+    await options.getByLabel('Short definition').fill(term.definition);
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await options.getByRole('status').filter({ hasText: `Added “${term.name}”.` }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+  }
+
+  it('highlights a term added in the options page, outside editing zones, with a "Your term" card', async () => {
+    await seedTerms([]);
+    const options = await openOptions();
+    await addTerm(options, ZORBLY);
+
+    const { page } = await suite.openHighlighted(FIXTURE);
+    const ids = await markedIds(page);
+    expect(ids).toContain(ZORBLY.id);
+    expect(ids).toContain('upi'); // bundled terms are still highlighted beside it
+    expect(await page.locator('textarea mark, textarea .dpi-lens-term').count()).toBe(0);
+    expect(await page.locator('#comment').inputValue()).toBe('Zorbly Ledger should be free to use');
+
+    const mark = page.locator(`mark.dpi-lens-term[data-dpi-term="${ZORBLY.id}"]`).first();
+    await mark.hover();
+    const card = page.locator('dpi-lens-card');
+    await card.getByText(ZORBLY.definition).waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+    await card.getByText('Your term · no source given').waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+
+    // Adding another term while the page is open re-highlights it without a reload.
+    expect(ids).not.toContain(QUXTON.id);
+    await addTerm(options, QUXTON);
+    await page
+      .locator(`mark.dpi-lens-term[data-dpi-term="${QUXTON.id}"]`)
+      .first()
+      .waitFor({ state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+
+    // Deleting one removes its marks, again live.
+    await options.getByRole('button', { name: `Delete ${QUXTON.name}` }).click();
+    await page
+      .locator(`mark.dpi-lens-term[data-dpi-term="${QUXTON.id}"]`)
+      .first()
+      .waitFor({ state: 'detached', timeout: HIGHLIGHT_TIMEOUT_MS });
+    expect(await markedIds(page)).toContain(ZORBLY.id);
+
+    await page.close();
+    await options.close();
+  });
+
+  it('finds a custom term in the popup’s search and shows it as the reader’s', async () => {
+    await seedTerms([ZORBLY].map(({ name, definition }) => ({ name, definition })));
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(suite.browser.extensionUrl('popup.html'));
+    const search = popup.getByRole('combobox', { name: /search/i });
+    await search.waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await search.fill('zorbly');
+    await popup.getByRole('option', { name: new RegExp(ZORBLY.name) }).first().click();
+    await popup.getByRole('heading', { name: ZORBLY.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    expect(await popup.getByText('Your term', { exact: true }).count()).toBe(1);
+    expect(await popup.getByText(ZORBLY.definition).count()).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('rejects an invalid import with the problem shown, and keeps the saved terms', async () => {
+    await seedTerms([ZORBLY].map(({ name, definition }) => ({ name, definition })));
+    const options = await openOptions();
+    const saved = options.getByRole('list', { name: 'Your saved terms' });
+    await saved.getByText(ZORBLY.name).waitFor({ timeout: POPUP_TIMEOUT_MS });
+
+    const bad = {
+      format: 'dpi-lens-terms',
+      version: 1,
+      terms: [
+        { name: 'Fine Term', definition: 'Nothing wrong here.' },
+        { name: 'Zorbly Ledger', definition: 'x'.repeat(312) },
+      ],
+    };
+    await options.getByLabel('Import terms from a file').setInputFiles({
+      name: 'bad-terms.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+
+    const alert = options.getByRole('alert');
+    await alert.getByText('terms[1].definition: 312 characters, at most 280').waitFor({ timeout: POPUP_TIMEOUT_MS });
+    expect(await alert.textContent()).toContain('Nothing was imported: bad-terms.json has 1 problem.');
+    expect(await options.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    // The list, and what the page is highlighted with, are as they were.
+    expect(await saved.getByRole('listitem').count()).toBe(1);
+    expect(await saved.getByText('Fine Term').count()).toBe(0);
+    expect(await saved.getByText(ZORBLY.definition).count()).toBe(1);
+
+    await options.reload();
+    await options.getByRole('list', { name: 'Your saved terms' }).getByText(ZORBLY.definition).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await options.close();
+  });
+});
