@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { markedIds, useExtensionBrowser } from './support/extension';
 import { CARD_TIMEOUT_MS, HIGHLIGHT_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
 
+/** CUSTOM_TERMS_KEY of components/custom-terms/storage.ts (not imported: it pulls in WXT's browser shim). */
+const CUSTOM_TERMS_KEY = 'customTerms';
 // tests/fixtures/pages/custom-terms.html mentions two made-up terms no bundled entry has.
 const FIXTURE = 'custom-terms.html';
 const ZORBLY = { name: 'Zorbly Ledger', id: 'custom-zorbly-ledger', definition: 'A made-up village land ledger, for tests.' };
@@ -20,9 +22,12 @@ describe('readers’ own terms', () => {
 
   /** Saves `terms` as the reader's list straight into storage, so a test does not depend on another's edits. */
   async function seedTerms(terms: { name: string; definition: string }[]): Promise<void> {
+    // Runs in the extension's service worker, where `chrome` is the extension API.
+    type StorageArea = { set(items: Record<string, unknown>): Promise<void> };
     await suite.browser.worker.evaluate(
-      (value) => chrome.storage.local.set({ customTerms: value }),
-      { format: 'dpi-lens-terms', version: 1, terms },
+      ([key, value]) =>
+        (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage.local.set({ [key]: value }),
+      [CUSTOM_TERMS_KEY, { format: 'dpi-lens-terms', version: 1, terms }] as const,
     );
   }
 
