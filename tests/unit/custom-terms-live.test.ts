@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { GlossaryEntry } from '@/glossary/types';
+import { DEFAULT_SETTINGS } from '@/components/settings/settings';
+import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
+import { saveCustomTerms } from '@/components/custom-terms/storage';
+import type { CustomTerm } from '@/components/custom-terms/schema';
+import { MARK_SELECTOR, highlight } from '@/entrypoints/content/highlighter';
+import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
+
+const UPI: GlossaryEntry = {
+  id: 'upi',
+  name: 'UPI',
+  aliases: [],
+  category: 'payments',
+  short: 'Payments.',
+  definition: 'Payments.',
+  significance: [],
+  challenges: [],
+  related: [],
+  sources: [],
+};
+const term = (name: string): CustomTerm => ({ name, aliases: [], definition: `${name}.`, significance: [], challenges: [] });
+const ARTICLE = '<p>The Gram Sabha approved the UPI kiosk; the Ward Office objected.</p>';
+const marks = () => Array.from(document.querySelectorAll<HTMLElement>(MARK_SELECTOR), (m) => m.dataset.dpiTerm);
+
+let session: ReaderSession | undefined;
+let stopWatching: (() => void) | undefined;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = ARTICLE;
+});
+afterEach(() => {
+  stopWatching?.();
+  session?.stop();
+});
+
+function startSession(live: LiveGlossary): ReaderSession {
+  session = createReaderSession({
+    doc: document,
+    matcher: live.matcher,
+    categoryOf: () => undefined,
+    site: 'example.com',
+    startHighlighting(matcher, onFirstMarks) {
+      const run = highlight(document.body, matcher);
+      if (run.marks > 0) onFirstMarks();
+      return { stop: () => run.undo() };
+    },
+  });
+  session.apply({ ...DEFAULT_SETTINGS, density: 'every' });
+  return session;
+}
+
+describe('the live glossary with the reader session', () => {
+  it('highlights saved custom terms with the bundled ones from the first pass', async () => {
+    await saveCustomTerms([term('Gram Sabha')]);
+    const live = await loadLiveGlossary([UPI]);
+    startSession(live);
+    expect(marks()).toEqual(['custom-gram-sabha', 'upi']);
+    expect(live.lookup('custom-gram-sabha')?.short).toBe('Gram Sabha.');
+  });
+
+  it('re-highlights when the reader adds or deletes a term, and restores the page exactly', async () => {
+    const live = createLiveGlossary([UPI]);
+    const running = startSession(live);
+    stopWatching = live.watch(() => running.setMatcher(live.matcher));
+    expect(marks()).toEqual(['upi']);
+
+    await saveCustomTerms([term('Gram Sabha'), term('Ward Office')]);
+    expect(marks()).toEqual(['custom-gram-sabha', 'upi', 'custom-ward-office']);
+    expect(live.lookup('custom-ward-office')?.name).toBe('Ward Office');
+
+    await saveCustomTerms([term('Ward Office')]);
+    expect(marks()).toEqual(['upi', 'custom-ward-office']);
+    expect(live.lookup('custom-gram-sabha')).toBeUndefined();
+
+    running.stop();
+    expect(document.body.innerHTML).toBe(ARTICLE);
+  });
+
+  it('a new matcher while highlighting is off waits for it to be switched on', async () => {
+    const live = createLiveGlossary([UPI]);
+    const running = startSession(live);
+    running.apply({ ...DEFAULT_SETTINGS, enabled: false });
+    live.replace([term('Gram Sabha')]);
+    running.setMatcher(live.matcher);
+    expect(marks()).toEqual([]);
+    running.apply({ ...DEFAULT_SETTINGS, density: 'every' });
+    expect(marks()).toEqual(['custom-gram-sabha', 'upi']);
+  });
+});
