@@ -1,5 +1,6 @@
 import type { GlossaryEntry, Relation } from '../../glossary/types';
 import { isCustomId } from '../custom-terms/schema';
+import { t } from '../i18n/i18n';
 import { formatAsOf, RELATION_WORDS } from './format';
 
 export type CardTheme = 'light' | 'dark' | 'system';
@@ -57,7 +58,8 @@ export function HoverCard({
     >
       {backTo && onBack && (
         <button type="button" class="back" onClick={onBack}>
-          <span aria-hidden="true">← </span>Back to {backTo}
+          <span aria-hidden="true">← </span>
+          {t('cardBackTo', backTo)}
         </button>
       )}
       <header>
@@ -79,14 +81,14 @@ export function HoverCard({
 
       <p class="short">{entry.short}</p>
 
-      <BulletSection title="Why it matters" items={entry.significance} />
-      <BulletSection title="Challenges" items={entry.challenges} />
+      <BulletSection title={t('cardWhyItMatters')} items={entry.significance} />
+      <BulletSection title={t('cardChallenges')} items={entry.challenges} />
 
       {entry.misconception && <Misconception text={entry.misconception} />}
 
       {related.length > 0 && (
-        <section aria-label="Related terms">
-          <h3>Related</h3>
+        <section aria-label={t('cardRelatedTerms')}>
+          <h3>{t('cardRelated')}</h3>
           <ul class="related">
             {related.map(({ relation, entry: other }) => (
               <li key={other.id}>
@@ -106,7 +108,7 @@ export function HoverCard({
 
       {source && (
         <footer class="source">
-          <span class="source-label">{custom ? 'Your source: ' : 'Source: '}</span>
+          <span class="source-label">{custom ? 'Your source: ' : t('cardSource')}</span>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
             {source.title}
           </a>
@@ -114,7 +116,7 @@ export function HoverCard({
           {(source.publisher || source.asOf) && (
             <span class="source-meta">
               {source.publisher && <> · {source.publisher}</>}
-              {source.asOf && <> · as of {formatAsOf(source.asOf)}</>}
+              {source.asOf && <> · {t('cardAsOf', formatAsOf(source.asOf))}</>}
             </span>
           )}
         </footer>
@@ -140,17 +142,17 @@ function BulletSection({ title, items }: { title: string; items: readonly string
 function Misconception({ text }: { text: string }) {
   if (text.length <= MISCONCEPTION_FOLD_CHARS) {
     return (
-      <section class="misconception" aria-label="Common misconception">
-        <h3>Common misconception</h3>
+      <section class="misconception" aria-label={t('cardMisconception')}>
+        <h3>{t('cardMisconception')}</h3>
         <p>{text}</p>
       </section>
     );
   }
   return (
-    <section class="misconception" aria-label="Common misconception">
+    <section class="misconception" aria-label={t('cardMisconception')}>
       <details>
         <summary>
-          <h3>Common misconception</h3>
+          <h3>{t('cardMisconception')}</h3>
         </summary>
         <p>{text}</p>
       </details>

@@ -6,6 +6,9 @@
  */
 import type { Worker } from 'playwright-core';
 
+/** The service worker's extension API (these callbacks run there, not in Node). */
+declare const chrome: { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } };
+
 const SETTINGS_KEY = 'settings';
 const SETTINGS_VERSION = 1;
 
