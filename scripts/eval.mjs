@@ -35,6 +35,10 @@ if (report.outOfScope.length) {
   console.log(`not scored: ${report.outOfScope.length} highlight(s) of glossary entries the corpus does not label (${[...new Set(report.outOfScope.map((p) => p.id))].join(', ')})`);
 }
 
+if (report.coveredByOutOfScope.length) {
+  console.log(`not scored: ${report.coveredByOutOfScope.length} label(s) inside a longer out-of-scope name (${report.coveredByOutOfScope.map((l) => l.text).join(', ')})`);
+}
+
 console.log('\nper term (worst F1 first)');
 for (const t of [...report.perTerm].sort((a, b) => a.f1 - b.f1 || a.id.localeCompare(b.id))) {
   console.log(`  ${t.id.padEnd(24)} P ${pct(t.precision)}  R ${pct(t.recall)}  F1 ${pct(t.f1)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
@@ -60,6 +64,9 @@ const holdout = corpus.loadHoldout();
 const held = scoring.evaluateDetector(holdout, detector);
 console.log(`\nheld-out passages (${holdout.length}, never used for tuning)`);
 console.log(`  precision ${pct(held.overall.precision)}  recall ${pct(held.overall.recall)}  F1 ${pct(held.overall.f1)}  (tp ${held.overall.tp}, fp ${held.overall.fp}, fn ${held.overall.fn})`);
+if (held.coveredByOutOfScope.length) {
+  console.log(`  not scored: ${held.coveredByOutOfScope.length} label(s) inside a longer out-of-scope name (${held.coveredByOutOfScope.map((l) => l.text).join(', ')})`);
+}
 for (const e of held.errors) console.log(`  ${e.kind === 'miss' ? 'miss' : 'FP  '} ${e.passage} ${e.id}${e.rule ? ` [${e.rule}]` : ''} ${e.context}`);
 const pagesDir = path.join(root, 'tests/corpus/holdout-pages');
 const pageFiles = (await readdir(pagesDir)).filter((f) => f.endsWith('.txt')).sort();

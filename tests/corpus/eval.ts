@@ -61,6 +61,12 @@ export interface EvalReport {
    * entries such as Sahamati or NIPL cannot be right or wrong there): listed, not scored.
    */
   outOfScope: Prediction[];
+  /**
+   * Labels that lie inside an out-of-scope highlight of a longer name ("NPCI" in "NPCI International",
+   * "DPI" in "Global DPI Repository"): by labelling rule 3 the longer name is the right highlight, and
+   * the corpus could only label the shorter one because it has no id for the longer. Not scored.
+   */
+  coveredByOutOfScope: Label[];
   /** Per term id (labelled or predicted), sorted by id. */
   perTerm: Array<{ id: string } & Scores>;
   errors: EvalError[];
@@ -144,6 +150,7 @@ export function evaluate(
   return {
     overall: scoresOf(total),
     outOfScope: [],
+    coveredByOutOfScope: [],
     perTerm: [...byTerm]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([id, counts]) => ({ id, ...scoresOf(counts) })),
@@ -160,14 +167,21 @@ const CORPUS_IDS = new Set<string>(TERM_IDS);
 /** Scores the detector the extension runs, each passage as one page. */
 export function evaluateDetector(passages: readonly Passage[], detector: Detector): EvalReport {
   const outOfScope: Prediction[] = [];
-  const report = evaluate(passages, (passage) =>
-    detector.detect(passage.text).flatMap((term) => {
-      const prediction = { id: term.id, start: term.start, end: term.end, text: term.text, rule: term.decision.rule };
-      if (CORPUS_IDS.has(term.id)) return [prediction];
-      outOfScope.push(prediction);
-      return [];
-    }),
-  );
+  const coveredByOutOfScope: Label[] = [];
+  const predictions = new Map<string, Prediction[]>();
+  // Out-of-scope highlights first: a label inside one is not scored (see EvalReport.coveredByOutOfScope).
+  const scored = passages.map((passage) => {
+    const all = detector.detect(passage.text).map((term) => ({
+      id: term.id, start: term.start, end: term.end, text: term.text, rule: term.decision.rule,
+    }));
+    const outside = all.filter((p) => !CORPUS_IDS.has(p.id));
+    outOfScope.push(...outside);
+    predictions.set(passage.id, all.filter((p) => CORPUS_IDS.has(p.id)));
+    const covered = (l: Label) => outside.some((p) => p.start <= l.start && l.end <= p.end && p.end - p.start > l.end - l.start);
+    coveredByOutOfScope.push(...passage.labels.filter(covered));
+    return { ...passage, labels: passage.labels.filter((l) => !covered(l)) };
+  });
+  const report = evaluate(scored, (passage) => predictions.get(passage.id) ?? []);
   // A miss is easier to trace with the rule that dropped the candidate at the same place, if any.
   const byPassage = new Map(passages.map((p) => [p.id, p]));
   for (const error of report.errors) {
@@ -177,7 +191,7 @@ export function evaluateDetector(passages: readonly Passage[], detector: Detecto
       .find((term) => term.start === error.start && !term.decision.keep);
     if (dropped) error.rule = `${dropped.decision.rule}: ${dropped.decision.explain}`;
   }
-  return { ...report, outOfScope };
+  return { ...report, outOfScope, coveredByOutOfScope };
 }
 
 function median(values: number[]): number {

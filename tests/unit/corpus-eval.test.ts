@@ -40,3 +40,18 @@ describe('evaluate', () => {
     expect({ tp: overall.tp, fp: overall.fp, fn: overall.fn }).toEqual(counts);
   });
 });
+
+describe('evaluateDetector', () => {
+  it('does not score a label inside a longer out-of-scope name, and still scores one beside it', () => {
+    // "NPCI International" is the nipl entry, which the corpus cannot label: the "NPCI" label inside
+    // it is neither a hit nor a miss; a stand-alone "NPCI" is still scored.
+    const text = 'NPCI International signed a deal. NPCI said so.';
+    const passage = { id: 'x', kind: 'dpi' as const, genre: 'news', text, labels: [
+      { id: 'npci', start: 0, end: 4, text: 'NPCI' },
+      { id: 'npci', start: 34, end: 38, text: 'NPCI' },
+    ] };
+    const result = evaluateDetector([passage], createDetector(glossary));
+    expect(result.coveredByOutOfScope.map((l) => l.start)).toEqual([0]);
+    expect({ tp: result.overall.tp, fn: result.overall.fn }).toEqual({ tp: 1, fn: 0 });
+  });
+});
