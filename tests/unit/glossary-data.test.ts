@@ -46,6 +46,10 @@ const COMMON_WORDS = new Set([
  */
 const AMBIGUOUS_FORMS = ['ULIP', 'UHI', 'Pix', 'Udyam', 'Ayushman Bharat'];
 
+/** A highlighted form ending in a lower-case generic noun ("card", "framework", "ऐप") after a name. */
+const GENERIC_NOUN_AFTER =
+  /^(.+?)\s+(?:card|cards|framework|service|services|app|apps|portal|platform|account|accounts|number|scheme|कार्ड|ऐप|खाता|खाते|पोर्टल)$/u;
+
 /** The glossary must cover the terms DPI news uses, Indian and international. */
 const MIN_ENTRIES = 90;
 
@@ -242,6 +246,19 @@ describe.each(entries)('entry %s', (id, entry) => {
       );
       expect.soft(coveredBy, `${id}: alias "${alias}" is already covered by "${coveredBy}"`).toBeUndefined();
     });
+  });
+
+  it('never highlights a generic noun after one of its own names ("RuPay card", "AA framework")', () => {
+    // Labelling rule 1 (tests/corpus/README.md): "[[RuPay]] card", "[[GeM]] portal". Such a form
+    // belongs in searchOnly; the name alone is highlighted. A capitalised word ("Safeguards
+    // Framework") is part of a proper name and may stay.
+    const hidden = new Set(entry.searchOnly ?? []);
+    const names = highlightedForms(entry).filter((form) => !hidden.has(form));
+    const swallowing = names.filter((form) => {
+      const m = GENERIC_NOUN_AFTER.exec(form);
+      return !!m && names.some((name) => name !== form && name.toLowerCase() === m[1]!.toLowerCase());
+    });
+    expect.soft(swallowing, `${id}: forms that include a generic noun after the name`).toEqual([]);
   });
 
   it('never highlights an ordinary English word matched in any case without context rules', () => {
