@@ -49,6 +49,8 @@ export interface HoverCardController {
   setOpenDelay(ms: number): void;
   /** false: resting the pointer on a term opens nothing (style "none": the marks are invisible). */
   setPointerOpens(on: boolean): void;
+  /** Takes the card's host out of the page and drops its listeners (highlighting turned off). */
+  remove(): void;
 }
 
 type PointerLocation = HTMLElement | 'card' | null;
@@ -71,7 +73,7 @@ export async function mountHoverCard(
     },
   });
   // The extension may have been reloaded while the UI was being created: then add nothing.
-  if (ctx.isInvalid) return { setTheme() {}, close() {}, open() {}, setOpenDelay() {}, setPointerOpens() {} };
+  if (ctx.isInvalid) return { setTheme() {}, close() {}, open() {}, setOpenDelay() {}, setPointerOpens() {}, remove() {} };
   ui.mount();
   const { shadowHost: host, uiContainer: container, shadow } = ui;
   const supportsPopover = typeof HTMLElement.prototype.showPopover === 'function';
@@ -222,7 +224,9 @@ export async function mountHoverCard(
     }
   }
 
-  const listen = { capture: true, signal: ctx.signal };
+  // Listeners go when the extension is unloaded or the card is removed (highlighting turned off).
+  const removed = new AbortController();
+  const listen = { capture: true, signal: AbortSignal.any([ctx.signal, removed.signal]) };
   const passive = { ...listen, passive: true };
 
   document.addEventListener(
@@ -336,6 +340,13 @@ export async function mountHoverCard(
     },
     setPointerOpens(on) {
       pointerOpens = on;
+    },
+    remove() {
+      if (removed.signal.aborted) return;
+      window.clearTimeout(timer);
+      timer = undefined;
+      removed.abort();
+      ui.remove();
     },
   };
 }

@@ -134,11 +134,20 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
   function onFirstMarks(): void {
     report();
     if (!mountCard || cardMount) return;
-    cardMount = mountCard();
-    void cardMount.then((mounted) => {
+    const mount = (cardMount = mountCard());
+    void mount.then((mounted) => {
+      if (cardMount !== mount) return; // turned off while mounting: unmountCard removes it
       card = mounted;
       configureCard();
     });
+  }
+
+  /** Turning off leaves the page as it was: the card's host element goes too (remounted with the next marks). */
+  function unmountCard(): void {
+    const mount = cardMount;
+    cardMount = undefined;
+    card = undefined;
+    void mount?.then((mounted) => mounted.remove());
   }
 
   function stopHighlighting(): void {
@@ -155,6 +164,7 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
     undoStyle = () => {};
     if (!wantsOn(settings)) {
       stopHighlighting();
+      unmountCard();
       return;
     }
     const key = JSON.stringify([settings.density, settings.disabledCategories]);
@@ -214,6 +224,7 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
       undoStyle();
       highlighting?.stop();
       highlighting = undefined;
+      unmountCard();
     },
   };
 }

@@ -87,7 +87,9 @@ function chromiumArgs(extensionPath) {
  * @param {{ headless?: boolean, extensionPath?: string, executablePath?: string, viewport?: { width: number, height: number } | null }} [options]
  */
 export async function launchWithExtension(options = {}) {
-  const extensionPath = requireBuild(options.extensionPath ?? CHROME_BUILD);
+  // DPI_LENS_EXTENSION_PATH: run the same tests against another build (e.g. a deliberately broken
+  // copy, to check that a test fails when the behaviour it guards breaks).
+  const extensionPath = requireBuild(options.extensionPath ?? process.env.DPI_LENS_EXTENSION_PATH ?? CHROME_BUILD);
   const executablePath = options.executablePath ?? requireChromium();
   const profile = await mkdtemp(join(tmpdir(), 'dpi-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -139,7 +139,7 @@ describe('markOfSelection', () => {
 
 describe('card settings', () => {
   it('passes theme, delay and pointer behaviour to the card once it is mounted', async () => {
-    const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn() };
+    const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn(), remove: vi.fn() };
     session = createReaderSession({
       doc: document,
       matcher,
@@ -161,5 +161,35 @@ describe('card settings', () => {
     session.apply(settings({ theme: 'light' }));
     expect(card.setTheme).toHaveBeenLastCalledWith('light');
     expect(card.setPointerOpens).toHaveBeenLastCalledWith(true);
+  });
+
+  it('removes the card when highlighting is turned off, and mounts a new one with the next marks', async () => {
+    const cards: { remove: ReturnType<typeof vi.fn> }[] = [];
+    session = createReaderSession({
+      doc: document,
+      matcher,
+      categoryOf,
+      site: 'example.com',
+      startHighlighting(m, onFirstMarks) {
+        const run = highlight(document.body, m);
+        onFirstMarks();
+        return { stop: () => run.undo() };
+      },
+      mountCard: async () => {
+        const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn(), remove: vi.fn() };
+        cards.push(card);
+        return card;
+      },
+    });
+    session.apply(settings());
+    await Promise.resolve();
+    expect(cards).toHaveLength(1);
+    session.apply(settings({ enabled: false }));
+    await Promise.resolve();
+    expect(cards[0]!.remove).toHaveBeenCalledTimes(1);
+    session.apply(settings());
+    await Promise.resolve();
+    expect(cards).toHaveLength(2);
+    expect(cards[1]!.remove).not.toHaveBeenCalled();
   });
 });

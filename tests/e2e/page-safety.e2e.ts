@@ -1,0 +1,329 @@
+/**
+ * What highlighting must never do to a page (USERS.md 2, 3, 10): change its text or its layout,
+ * disturb a reader typing, trip a strict Content-Security-Policy, add inline <script>/<style>,
+ * leave anything behind when it is turned off, or send anything over the network.
+ *
+ * Baselines come from the same page in a Chromium without the extension (text, boxes, element
+ * counts) or from the same page before the content script ran (the serialised DOM).
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PAGES, requireChromium } from '../../scripts/lib/browser.mjs';
+import { HIGHLIGHT_MEASURE, tabIdFor, useExtensionBrowser } from './support/extension';
+import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
+
+/** The article and the saved replicas of real news pages (nav, mega-menus, ads, comment boxes). */
+const PAGES = ['article.html', 'replicas/national-daily.html', 'replicas/business-live.html', 'replicas/hindi-portal.html'];
+
+/** The policy of a strict news site: nothing inline, nothing from elsewhere. */
+const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'";
+
+/** Sub-pixel differences come from rounding, not from a mark changing a box. */
+const BOX_TOLERANCE_PX = 1;
+
+/** Blocks whose boxes a reader sees move if a mark changed the layout. */
+const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6';
+
+/** The service worker's own handlers (entrypoints/background.ts puts them on its global). */
+declare const dpiLens: { toggleHighlights(tabId: number | undefined): Promise<boolean | undefined> };
+
+interface Box {
+  tag: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Everything these tests compare, read in the page. */
+function readPage(blockSelector: string) {
+  const boxes = [...document.querySelectorAll(blockSelector)].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { tag: el.localName, x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  return {
+    text: document.body.innerText,
+    boxes,
+    scripts: document.querySelectorAll('script').length,
+    styles: document.querySelectorAll('style').length,
+    styleAttributes: document.querySelectorAll('[style]').length,
+    marks: document.querySelectorAll('mark.dpi-lens-term').length,
+  };
+}
+type PageReading = ReturnType<typeof readPage>;
+
+/** Runs before the page's scripts: the body as served, before a document_idle content script runs. */
+function recordBodyBeforeHighlighting() {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { bodyBefore: string }).bodyBefore = document.body.innerHTML;
+  });
+}
+
+/** Runs before the page's scripts: every CSP violation the page reports. */
+function recordCspViolations() {
+  const seen: string[] = [];
+  (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+  document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
+
+/** Two frames and a task: lets a pass that a change scheduled run (or show that none is coming). */
+function afterFrames(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))),
+  );
+}
+
+function expectSameBoxes(actual: Box[], expected: Box[]): void {
+  expect(actual.length).toBe(expected.length);
+  const moved = actual.filter((box, i) => {
+    const base = expected[i]!;
+    return (
+      box.tag !== base.tag ||
+      Math.abs(box.x - base.x) > BOX_TOLERANCE_PX ||
+      Math.abs(box.y - base.y) > BOX_TOLERANCE_PX ||
+      Math.abs(box.width - base.width) > BOX_TOLERANCE_PX ||
+      Math.abs(box.height - base.height) > BOX_TOLERANCE_PX
+    );
+  });
+  expect(moved).toEqual([]);
+}
+
+/** '' when equal; otherwise where two long serialisations first differ, short enough to read in a report. */
+function firstDifference(actual: string, expected: string): string {
+  if (actual === expected) return '';
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i += 1;
+  const from = Math.max(0, i - 80);
+  return `at ${i}: expected ...${expected.slice(from, i + 120)}... got ...${actual.slice(from, i + 120)}...`;
+}
+
+/** The caret as an offset into `#id`'s text (form field or contenteditable). */
+function caretIn(page: Page, id: string): Promise<{ text: string; start: number; end: number }> {
+  return page.evaluate((elementId) => {
+    const el = document.getElementById(elementId)!;
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+      return { text: el.value, start: el.selectionStart ?? -1, end: el.selectionEnd ?? -1 };
+    }
+    const selection = getSelection()!;
+    const range = document.createRange();
+    range.setStart(el, 0);
+    range.setEnd(selection.focusNode!, selection.focusOffset);
+    const offset = el.contains(selection.focusNode) ? range.toString().length : -1;
+    return { text: el.textContent ?? '', start: offset, end: selection.isCollapsed ? offset : -1 };
+  }, id);
+}
+
+describe('page safety', () => {
+  const suite = useExtensionBrowser();
+  /** The same Chromium without the extension: what each page looks like untouched. */
+  let plain: Browser;
+  /** The strict-CSP page's own server (it needs a response header the shared server does not send). */
+  let cspOrigin = '';
+  const baselines = new Map<string, PageReading>();
+
+  beforeAll(async () => {
+    plain = await chromium.launch({
+      executablePath: requireChromium(),
+      headless: true,
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  async function baseline(path: string): Promise<PageReading> {
+    const known = baselines.get(path);
+    if (known) return known;
+    const page = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(suite.server.url(path), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const reading = await page.evaluate(readPage, BLOCK_SELECTOR);
+    await page.close();
+    baselines.set(path, reading);
+    return reading;
+  }
+
+  /** A page with the extension, after its first pass and any follow-up it scheduled. */
+  async function highlighted(path: string): Promise<Page> {
+    const page = await suite.browser.context.newPage();
+    await page.addInitScript(recordBodyBeforeHighlighting);
+    await page.goto(suite.server.url(path), { waitUntil: 'load' });
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, HIGHLIGHT_MEASURE, {
+      timeout: HIGHLIGHT_TIMEOUT_MS,
+    });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await afterFrames(page);
+    return page;
+  }
+
+  describe.each(PAGES)('%s', (path) => {
+    it('keeps the page text (innerText) identical to the page without the extension', async () => {
+      const expected = await baseline(path);
+      const page = await highlighted(path);
+      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      expect(actual.marks).toBeGreaterThan(0); // otherwise this would prove nothing
+      expect(actual.text).toBe(expected.text);
+      await page.close();
+    });
+
+    it('keeps every paragraph, list item and heading box where it was (within 1 px)', async () => {
+      const expected = await baseline(path);
+      const page = await highlighted(path);
+      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      expect(actual.marks).toBeGreaterThan(0);
+      expectSameBoxes(actual.boxes, expected.boxes);
+      await page.close();
+    });
+
+    it('adds no <script>, <style> or style attribute to the page', async () => {
+      const expected = await baseline(path);
+      const page = await highlighted(path);
+      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      expect(actual.marks).toBeGreaterThan(0);
+      expect({ scripts: actual.scripts, styles: actual.styles, styleAttributes: actual.styleAttributes }).toEqual({
+        scripts: expected.scripts,
+        styles: expected.styles,
+        styleAttributes: expected.styleAttributes,
+      });
+      await page.close();
+    });
+
+    it('restores the serialised body exactly when the toggle command turns highlighting off', async () => {
+      const page = await highlighted(path);
+      expect(await page.locator('mark.dpi-lens-term').count()).toBeGreaterThan(0);
+      const tabId = await tabIdFor(suite.browser.worker, page);
+      expect(await suite.browser.worker.evaluate((id) => dpiLens.toggleHighlights(id), tabId)).toBe(false);
+      await afterFrames(page);
+      const { before, after } = await page.evaluate(() => ({
+        before: (window as unknown as { bodyBefore: string }).bodyBefore,
+        after: document.body.innerHTML,
+      }));
+      expect(firstDifference(after, before)).toBe('');
+      await page.close();
+    });
+  });
+
+  describe('typing', () => {
+    /** Puts the caret `fromEnd` characters before the end of `#id`'s text, by keyboard. */
+    async function placeCaret(page: Page, id: string, fromEnd: number): Promise<void> {
+      await page.click(`#${id}`);
+      await page.keyboard.press(id === 'comment' ? 'Control+End' : 'End');
+      for (let i = 0; i < fromEnd; i += 1) await page.keyboard.press('ArrowLeft');
+    }
+
+    /** Types `typed` into `#id` mid-text and checks text and caret, now and after any pass could run. */
+    async function typeAndCheck(page: Page, id: string, typed: string): Promise<void> {
+      const fromEnd = 3;
+      await placeCaret(page, id, fromEnd);
+      const before = await caretIn(page, id);
+      await page.keyboard.type(typed);
+      const at = before.start;
+      const expected = {
+        text: before.text.slice(0, at) + typed + before.text.slice(at),
+        start: at + typed.length,
+        end: at + typed.length,
+      };
+      expect(await caretIn(page, id)).toEqual(expected);
+      // A highlighting pass (new content is handled within a frame or two) must not change that.
+      await page.waitForTimeout(MUTATION_SETTLE_MS);
+      expect(await caretIn(page, id)).toEqual(expected);
+      expect(await page.evaluate((elementId) => document.activeElement?.id === elementId, id)).toBe(true);
+      expect(await page.locator(`#${id} mark`).count()).toBe(0);
+    }
+
+    it('leaves text and caret exactly as typed in an input, a textarea and a contenteditable holding terms', async () => {
+      const page = await highlighted('article.html');
+      expect(await page.locator('mark.dpi-lens-term').count()).toBeGreaterThan(0);
+      await typeAndCheck(page, 'comment-title', ' UPI Lite, Aadhaar');
+      await typeAndCheck(page, 'comment', ' ONDC and DigiLocker via UPI');
+      await typeAndCheck(page, 'draft', ' MOSIP, UPI and Aadhaar');
+      await page.close();
+    });
+
+    it('leaves text and caret exactly as typed in editors that appear after load', async () => {
+      const page = await highlighted('article.html');
+      await page.evaluate(() => {
+        const main = document.querySelector('main')!;
+        const editor = document.createElement('div');
+        editor.id = 'late-editor';
+        editor.contentEditable = 'true';
+        editor.textContent = 'Reply about Aadhaar and UPI here';
+        const field = document.createElement('textarea');
+        field.id = 'late-field';
+        field.value = 'Reply about DigiLocker here';
+        main.append(editor, field);
+      });
+      await afterFrames(page);
+      await typeAndCheck(page, 'late-editor', ' (UPI Lite, ONDC)');
+      await typeAndCheck(page, 'late-field', ' (Account Aggregator)');
+      await page.close();
+    });
+  });
+
+  describe('a page with a strict Content-Security-Policy', () => {
+    let server: Server;
+
+    beforeAll(async () => {
+      server = createServer(async (request, response) => {
+        const path = new URL(request.url ?? '/', 'http://x').pathname;
+        const file = path === '/' ? 'index.html' : path.slice(1);
+        if (!/^[\w-]+\.(html|css)$/.test(file)) return void response.writeHead(404).end();
+        try {
+          const body = await readFile(join(FIXTURE_PAGES, 'strict-csp', file));
+          response.writeHead(200, {
+            'content-type': extname(file) === '.css' ? 'text/css' : 'text/html; charset=utf-8',
+            'content-security-policy': STRICT_CSP,
+          });
+          response.end(body);
+        } catch {
+          response.writeHead(404).end();
+        }
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const address = server.address();
+      cspOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    });
+    afterAll(async () => {
+      server?.closeAllConnections(); // the browser keeps connections alive; close() would wait for them
+      await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    });
+
+    it('is highlighted, its marks are styled, the card opens, and no violation is reported', async () => {
+      const page = await suite.browser.context.newPage();
+      await page.addInitScript(recordCspViolations);
+      await page.goto(`${cspOrigin}/`, { waitUntil: 'load' });
+      const mark = page.locator('#lede mark.dpi-lens-term').first();
+      await mark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
+      const decoration = await mark.evaluate((m) => {
+        const style = getComputedStyle(m);
+        return { line: style.textDecorationLine, style: style.textDecorationStyle };
+      });
+      expect(decoration).toEqual({ line: 'underline', style: 'dotted' });
+      // The card (a shadow root with its own style) is part of what the extension adds.
+      await mark.focus();
+      await page.locator('dpi-lens-card').waitFor({ state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+      await afterFrames(page);
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+
+      // The probe works: an inline <style> added by the page itself is reported.
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'p { color: red }';
+        document.head.append(style);
+      });
+      await page.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
+      await page.close();
+    });
+  });
+
+  it('sends no request beyond the local page servers (network guard over every test above)', () => {
+    expect(suite.guard.requests.some((r) => r.url.startsWith(suite.server.origin))).toBe(true);
+    const offenders = suite.guard.offenders().filter((r) => !cspOrigin || new URL(r.url).origin !== cspOrigin);
+    expect(offenders).toEqual([]);
+  });
+});
