@@ -26,6 +26,8 @@ import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
 export const EAGER_WRAP_HITS = 300;
 /** Wrap text this far beyond the viewport early, so a reader scrolling never sees a bare term. */
 export const VISIBLE_MARGIN = '50% 0px';
+/** VISIBLE_MARGIN as a share of the viewport's height, for the first slice's own geometry check. */
+const VISIBLE_MARGIN_SHARE = 0.5;
 /** performance.mark set when the first marks of the session are inserted. */
 export const FIRST_MARK_MARK = 'dpi-lens:first-mark';
 /** performance.measure recorded when the deferred (off-screen) marks are all in. */
@@ -75,6 +77,19 @@ const now = () => performance.now();
 function isInsideSkipped(element: Element | null): boolean {
   for (let el = element; el; el = el.parentElement) if (isSkippedElement(el)) return true;
   return false;
+}
+
+/**
+ * True when `block` is on screen or within VISIBLE_MARGIN of it. Only asked before a pass has
+ * inserted anything: the page's layout is then clean and reading one rect is cheap; after our own
+ * marks it would force a layout of the whole page (40-100 ms on the 2 MB bench page).
+ */
+function isNearViewport(block: Element): boolean {
+  const view = block.ownerDocument.defaultView;
+  if (!view) return false;
+  const margin = view.innerHeight * VISIBLE_MARGIN_SHARE;
+  const rect = block.getBoundingClientRect();
+  return rect.bottom > -margin && rect.top < view.innerHeight + margin && rect.width > 0;
 }
 
 function measure(name: string, start: number, detail: Record<string, number>): void {
@@ -346,6 +361,14 @@ export function startLiveHighlighter(
       }
       if (pass && now() < deadline) {
         scanDone = scan(deadline);
+        // A long page's first slices: what they found on screen is wrapped in the next slice, not
+        // after the scan has found EAGER_WRAP_HITS hits and the IntersectionObserver has reported
+        // (the first visible highlight then waits for one slice, not for several and a frame).
+        if (!scanDone && !pass.visibleFirst && pass.marks === 0 && pass.found.length > 0) {
+          const offScreen: Hit[] = [];
+          for (const hit of pass.found) (isNearViewport(hit.block) ? visibleQueue : offScreen).push(hit);
+          pass.found = offScreen;
+        }
         if (!pass.visibleFirst && pass.found.length > EAGER_WRAP_HITS) pass.visibleFirst = true;
         if (pass.visibleFirst) observeHits(pass.found.splice(0));
         else if (scanDone) eagerQueue.push(...pass.found.splice(0));

@@ -36,13 +36,27 @@ interface Box {
   y: number;
   width: number;
   height: number;
+  /** Where the block's last character sits: text pushed along a line moves it, even when no line wraps. */
+  endX: number;
+  endY: number;
 }
 
 /** Everything these tests compare, read in the page. */
 function readPage(blockSelector: string) {
   const boxes = [...document.querySelectorAll(blockSelector)].map((el) => {
     const r = el.getBoundingClientRect();
-    return { tag: el.localName, x: r.x, y: r.y, width: r.width, height: r.height };
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.trim()) last = n as Text;
+    let end = { right: -1, top: -1 };
+    if (last) {
+      const range = document.createRange();
+      const length = last.data.trimEnd().length;
+      range.setStart(last, length - 1);
+      range.setEnd(last, length);
+      end = range.getBoundingClientRect();
+    }
+    return { tag: el.localName, x: r.x, y: r.y, width: r.width, height: r.height, endX: end.right, endY: end.top };
   });
   return {
     text: document.body.innerText,
@@ -85,7 +99,9 @@ function expectSameBoxes(actual: Box[], expected: Box[]): void {
       Math.abs(box.x - base.x) > BOX_TOLERANCE_PX ||
       Math.abs(box.y - base.y) > BOX_TOLERANCE_PX ||
       Math.abs(box.width - base.width) > BOX_TOLERANCE_PX ||
-      Math.abs(box.height - base.height) > BOX_TOLERANCE_PX
+      Math.abs(box.height - base.height) > BOX_TOLERANCE_PX ||
+      Math.abs(box.endX - base.endX) > BOX_TOLERANCE_PX ||
+      Math.abs(box.endY - base.endY) > BOX_TOLERANCE_PX
     );
   });
   expect(moved).toEqual([]);
@@ -236,12 +252,30 @@ describe('page safety', () => {
       expect(await page.locator(`#${id} mark`).count()).toBe(0);
     }
 
+    /**
+     * The typed terms appear nowhere else on the article, so their first mention (the default
+     * density marks only that) would be in the field: a highlighter that walked into fields or
+     * editors would mark them there. The closing check shows the same terms are marked in a paragraph.
+     */
+    async function expectMarkedOutsideEditors(page: Page, text: string, ids: string[]): Promise<void> {
+      await page.evaluate((t) => {
+        const p = document.createElement('p');
+        p.id = 'control';
+        p.textContent = t;
+        document.querySelector('main')!.append(p);
+      }, text);
+      for (const id of ids) {
+        await page.locator(`#control mark.dpi-lens-term[data-dpi-term="${id}"]`).waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
+      }
+    }
+
     it('leaves text and caret exactly as typed in an input, a textarea and a contenteditable holding terms', async () => {
       const page = await highlighted('article.html');
       expect(await page.locator('mark.dpi-lens-term').count()).toBeGreaterThan(0);
-      await typeAndCheck(page, 'comment-title', ' UPI Lite, Aadhaar');
-      await typeAndCheck(page, 'comment', ' ONDC and DigiLocker via UPI');
-      await typeAndCheck(page, 'draft', ' MOSIP, UPI and Aadhaar');
+      await typeAndCheck(page, 'comment-title', ' FASTag');
+      await typeAndCheck(page, 'comment', ' CoWIN');
+      await typeAndCheck(page, 'draft', ' RuPay');
+      await expectMarkedOutsideEditors(page, 'FASTag, CoWIN and RuPay.', ['fastag', 'cowin', 'rupay']);
       await page.close();
     });
 
@@ -252,15 +286,16 @@ describe('page safety', () => {
         const editor = document.createElement('div');
         editor.id = 'late-editor';
         editor.contentEditable = 'true';
-        editor.textContent = 'Reply about Aadhaar and UPI here';
+        editor.textContent = 'Reply about FASTag here';
         const field = document.createElement('textarea');
         field.id = 'late-field';
-        field.value = 'Reply about DigiLocker here';
+        field.value = 'Reply about RuPay here';
         main.append(editor, field);
       });
       await afterFrames(page);
-      await typeAndCheck(page, 'late-editor', ' (UPI Lite, ONDC)');
-      await typeAndCheck(page, 'late-field', ' (Account Aggregator)');
+      await typeAndCheck(page, 'late-editor', ' (CoWIN)');
+      await typeAndCheck(page, 'late-field', ' (FASTag)');
+      await expectMarkedOutsideEditors(page, 'FASTag, CoWIN and RuPay.', ['fastag', 'cowin', 'rupay']);
       await page.close();
     });
   });
