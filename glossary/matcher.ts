@@ -69,12 +69,25 @@ function caseVariants(char: string): string[] {
   return [...variants];
 }
 
+/**
+ * A nasal before a consonant in Devanagari is written either as anusvara or as a half letter:
+ * "इंफ्रास्ट्रक्चर" and "इन्फ्रास्ट्रक्चर", "उमंग" and "उमन्ग". A form matches both spellings.
+ */
+const DEVANAGARI_NASAL_CLUSTER = /[नमणङञ]\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu;
+const DEVANAGARI_CONSONANT = /[\u0915-\u0939\u0958-\u095F]/u;
+const DEVANAGARI_NASAL = '(?:\u0902|[नमणङञ]\u094D)';
+
 /** The regular expression source of one form (without boundaries). */
 export function formSource(form: TermForm): string {
   let source = '';
   let previousWasSpace = false;
-  const chars = [...form.text];
-  for (const char of chars) {
+  const chars = [...form.text.replace(DEVANAGARI_NASAL_CLUSTER, '\u0902')];
+  for (const [i, char] of chars.entries()) {
+    if (char === '\u0902' && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
+      previousWasSpace = false;
+      source += DEVANAGARI_NASAL;
+      continue;
+    }
     if (/\s/.test(char)) {
       // Any run of spaces, tabs, newlines or no-break spaces: page source wraps lines mid-name.
       if (!previousWasSpace) source += String.raw`\s+`;

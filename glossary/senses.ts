@@ -21,6 +21,8 @@ export type DecisionRule =
   | 'defined-here-as-ours'
   | 'defined-here-otherwise'
   | 'mentioned-as-string'
+  | 'confirm-next-word'
+  | 'india-marks-ours'
   | 'reject-before'
   | 'reject-after'
   | 'person-name'
@@ -64,6 +66,14 @@ const ABBREVIATIONS = new Set([
   'fig', 'approx', 'govt', 'dept', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun',
   'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'viz', 'cf', 'al',
 ]);
+/**
+ * "India's DEPA", "Indian NETC": for entries whose other senses all belong to other countries
+ * (`indiaMarksOurs`), this says which one is meant, whatever else the sentence names.
+ */
+const INDIA_BEFORE = /(?<![\p{L}\p{M}])(?:India['\u2019]s|Indian)\s+$/u;
+/** Between an occurrence and the word after it: a space or a hyphen ("BHIM app", "Aadhaar-linked"). */
+const NEXT_WORD_GAP = String.raw`[\s\-\u2010\u2011]+`;
+
 /** Words that show a string is being talked about rather than used: 'both meanings of "DBT"'. */
 const METALINGUISTIC = /(?<![\p{L}\p{N}])(?:meanings?|means|mean|stands?\s+for|acronyms?|abbreviations?|abbreviated|letters|spell(?:s|ed|ing)?)(?![\p{L}\p{N}])/iu;
 
@@ -90,6 +100,8 @@ interface CompiledSense {
   /** Normalised ambiguous forms (see `formKey`). */
   forms: Array<{ key: string; exactCase: boolean; acronym: string | undefined }>;
   confirm: RegExp | undefined;
+  /** A confirm cue as the very next word: the noun the term modifies ("BHIM app", "जन धन खातों"). */
+  confirmNext: RegExp | undefined;
   reject: RegExp | undefined;
   /** Other meanings written out ("dots per inch"): on the page, they speak against our sense. */
   others: RegExp | undefined;
@@ -103,9 +115,18 @@ export interface SenseModel {
   readonly byId: ReadonlyMap<string, CompiledSense>;
 }
 
+/**
+ * Devanagari writes a nasal before a consonant either as anusvara or as a half letter
+ * ("इंफ्रास्ट्रक्चर" / "इन्फ्रास्ट्रक्चर", "उमंग" / "उमन्ग"): the matcher accepts both
+ * (glossary/matcher.ts), so forms compare in the anusvara spelling.
+ */
+export function foldDevanagariNasals(text: string): string {
+  return text.replace(/[नमणङञ]\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu, '\u0902');
+}
+
 /** Case-folds and flattens spaces/hyphens so "Digi Locker"/"digi-locker" compare equal. */
 function formKey(text: string, exactCase: boolean): string {
-  const flat = text.replace(/[\s\-\u2010\u2011]+/gu, ' ').trim();
+  const flat = foldDevanagariNasals(text.replace(/[\s\-\u2010\u2011]+/gu, ' ').trim());
   return exactCase ? flat : flat.toLowerCase();
 }
 
@@ -115,6 +136,18 @@ function escape(text: string): string {
 
 /** A cue list as one whole-word, case-insensitive pattern; "subsid*" matches any continuation. */
 export function cuePattern(cues: readonly string[], caseSensitive = false): RegExp | undefined {
+  const source = cueSource(cues);
+  if (!source) return undefined;
+  return new RegExp(`(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`, caseSensitive ? 'u' : 'iu');
+}
+
+/** A cue list as the word right after an occurrence (after a space or hyphen). */
+function nextWordPattern(cues: readonly string[]): RegExp | undefined {
+  const source = cueSource(cues);
+  return source ? new RegExp(`^${NEXT_WORD_GAP}(?:${source})(?!${WORD_CHAR})`, 'iu') : undefined;
+}
+
+function cueSource(cues: readonly string[]): string | undefined {
   const sources = cues
     .map((cue) => cue.trim())
     .filter(Boolean)
@@ -123,8 +156,7 @@ export function cuePattern(cues: readonly string[], caseSensitive = false): RegE
       const body = escape(prefix ? cue.slice(0, -1) : cue).replace(/\s+/g, String.raw`[\s\-]+`);
       return prefix ? `${body}${WORD_CHAR}*` : body;
     });
-  if (sources.length === 0) return undefined;
-  return new RegExp(`(?<!${WORD_CHAR})(?:${sources.join('|')})(?!${WORD_CHAR})`, caseSensitive ? 'u' : 'iu');
+  return sources.length === 0 ? undefined : sources.join('|');
 }
 
 /** Finds any of the forms with the matcher's case rule: "GeM" must not find "GEM detectors". */
@@ -159,6 +191,7 @@ export function compileSenses(entries: readonly GlossaryEntry[]): SenseModel {
         return { key: formKey(form, exactCase), exactCase, acronym: acronymOf(form) };
       }),
       confirm: cuePattern(rules.confirm),
+      confirmNext: nextWordPattern(rules.confirm),
       reject: cuePattern(rules.reject),
       others: cuePattern(rules.others ?? []),
       rejectBefore: (rules.rejectBefore ?? []).map((source) => new RegExp(source, 'iu')),
@@ -179,6 +212,10 @@ export function senseOf(model: SenseModel, match: TermMatch): CompiledSense | un
     if (text === form.key || (form.acronym && text === `${form.key}s`)) return sense;
   }
   return undefined;
+}
+
+function isExactCaseMatch(sense: CompiledSense, match: TermMatch): boolean {
+  return sense.forms.some((form) => form.exactCase && formKey(match.text, true).replace(/s$/, '') === form.key.replace(/s$/, ''));
 }
 
 export function isAmbiguous(model: SenseModel, match: TermMatch): boolean {
@@ -240,7 +277,25 @@ function initialsFit(text: string, acronym: string, from: 'end' | 'start'): bool
   return chosen.map((w) => w[0]!.toUpperCase()).join('') === acronym.toUpperCase();
 }
 
+/**
+ * The words of `text` that spell `acronym` with their initials, at its end ("... should not be
+ * confused with the Digital Economy Partnership Agreement" -> "Digital Economy Partnership
+ * Agreement"), or undefined when they do not fit.
+ */
+function spelledAtEnd(text: string, acronym: string): string | undefined {
+  const found = [...text.matchAll(/[\p{L}\p{N}&']+/gu)].filter((m) => !STOP_WORDS.has(m[0].toLowerCase()));
+  const chosen = found.slice(-acronym.length);
+  if (chosen.length < acronym.length) return undefined;
+  if (chosen.map((m) => m[0][0]!.toUpperCase()).join('') !== acronym.toUpperCase()) return undefined;
+  return text.slice(chosen[0]!.index);
+}
+
 function classify(sense: CompiledSense, definition: string, acronym: string | undefined, from: 'end' | 'start'): DefinitionSense {
+  // "X Y Z (XYZ)": the expansion is the words right before the parenthesis; cues earlier in the
+  // sentence are about something else ("India's DEPA, a consent architecture, is not the Digital
+  // Economy Partnership Agreement (DEPA)").
+  const spelled = acronym && from === 'end' ? spelledAtEnd(definition, acronym) : undefined;
+  if (spelled) return sense.ours.test(spelled) || sense.confirm?.test(spelled) ? 'ours' : 'other';
   if (sense.ours.test(definition) || sense.confirm?.test(definition)) return 'ours';
   if (sense.others?.test(definition)) return 'other';
   if (acronym && initialsFit(definition, acronym, from)) return 'other';
@@ -317,9 +372,12 @@ function firstMatch(pattern: RegExp | undefined, text: string): string | undefin
 /**
  * The decision for one occurrence, in a fixed order: the first rule that applies decides.
  * 1 unambiguous form; 2 a definition at the occurrence; 3 a string talked about, not used;
- * 4 rejectBefore/rejectAfter, then a person's name (title before, surname after); 5 a reject cue (or another meaning written out) in the sentence;
- * 6 the page gives it only another meaning; 7 the page names it as ours; 8 a confirm cue in the
- * sentence; 9 enough unambiguous DPI terms on the page; 10 the entry's fallback.
+ * 4 a confirm cue as the very next word, the noun it modifies ("BHIM app", "आधार कार्ड"): the
+ * strongest local evidence, so it outranks everything below; 5 rejectBefore/rejectAfter, then a
+ * person's name (title before, surname after); 6 "India's X" where every other sense is foreign
+ * (`indiaMarksOurs`); 7 a reject cue (or another meaning written out) in the sentence; 8 the page
+ * gives it only another meaning; 9 the page names it as ours; 10 a confirm cue in the sentence;
+ * 11 enough unambiguous DPI terms on the page; 12 the entry's fallback.
  */
 export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page: PageSenses): Decision {
   const sense = senseOf(model, occurrence.match);
@@ -337,6 +395,9 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
     return drop('mentioned-as-string', `"${term}" is quoted and talked about as a word`);
   }
 
+  const next = sense.confirmNext?.exec(occurrence.after)?.[0].replace(/^[\s\-\u2010\u2011]+/u, '');
+  if (next) return keep('confirm-next-word', `confirmed: "${next}" right after it`);
+
   const tail = occurrence.before.slice(-TAIL_CHARS);
   const before = sense.rejectBefore.find((re) => re.test(tail));
   if (before) return drop('reject-before', `rejected: text before matches /${before.source}/`);
@@ -346,6 +407,10 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
   if (rules.personalName) {
     if (NAME_TITLE_BEFORE.test(tail)) return drop('person-name', 'a title before it: a person\'s name');
     if (SURNAME_AFTER.test(occurrence.after)) return drop('person-name', 'a surname after it: a person\'s name');
+  }
+
+  if (rules.indiaMarksOurs && INDIA_BEFORE.test(tail)) {
+    return keep('india-marks-ours', `"India's ${term}": its other senses are other countries'`);
   }
 
   const rejectCue = firstMatch(sense.reject, sentenceText) ?? firstMatch(sense.others, sentenceText);
@@ -371,7 +436,16 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
 /** A page that says nothing: for deciding an occurrence on its own sentence alone. */
 const NO_PAGE: PageSenses = { evidence: 0, byId: new Map(), selfEvident: new Set(), definitions: new Map() };
 /** Decisions made from the occurrence's own sentence that make it count as page evidence. */
-const SELF_EVIDENT_RULES = new Set<DecisionRule>(['defined-here-as-ours', 'confirm-cue', 'default-keep']);
+const SELF_EVIDENT_RULES = new Set<DecisionRule>([
+  'defined-here-as-ours', 'confirm-next-word', 'india-marks-ours', 'confirm-cue', 'default-keep',
+]);
+/**
+ * Decisions from the occurrence's own text that name another organisation or thing outright (a
+ * wire dateline "(UPI) --", "DPG Media", "600 DPI"): for an acronym (an exact-case form), the page
+ * uses the string that way. Not for case-free forms such as "आधार": "के आधार पर" (on the basis of)
+ * is an everyday phrase on pages about Aadhaar too.
+ */
+const OTHER_SENSE_RULES = new Set<DecisionRule>(['reject-before', 'reject-after']);
 
 /** Collects page-level evidence and definitions (phase 1 of `decidePage`). */
 export function collectPageSenses(
@@ -394,6 +468,12 @@ export function collectPageSenses(
     if (alone.keep && SELF_EVIDENT_RULES.has(alone.rule)) {
       page.evidence += 1;
       page.selfEvident.add(occurrence);
+    }
+    if (OTHER_SENSE_RULES.has(alone.rule) && isExactCaseMatch(sense, occurrence.match)) {
+      const counts = page.byId.get(sense.entry.id) ?? { ours: 0, other: 0 };
+      counts.other += 1;
+      counts.otherText ??= `${occurrence.match.text}${occurrence.after.slice(0, 20)}`.trim();
+      page.byId.set(sense.entry.id, counts);
     }
     const local = localDefinition(sense, occurrence, page);
     if (!local.sense) continue;

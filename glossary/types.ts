@@ -74,6 +74,13 @@ export interface SenseRules {
    * or a common surname after it ("Sharma", "यादव") rules it out.
    */
   personalName?: boolean;
+  /**
+   * Every other sense of the form belongs to another country (Singapore's DEPA trade pact,
+   * Australia's myGov, the US Navy's NETC): "India's X" / "Indian X" then marks ours, even in a
+   * sentence that also names the other one ("India's DEPA ... not the Digital Economy Partnership
+   * Agreement").
+   */
+  indiaMarksOurs?: boolean;
   /** Whether unambiguous DPI terms elsewhere on the page are enough to keep it (default true). */
   pageEvidence?: boolean;
   /**

@@ -248,6 +248,13 @@ describe.each(entries)('entry %s', (id, entry) => {
     });
   });
 
+  it('highlights its Hindi name (nameHi), or lists it as search-only', () => {
+    // Labelling rule 7: Devanagari forms in Hindi text are the term; the card's Hindi title is one.
+    if (!entry.nameHi) return;
+    const listed = [...highlightedForms(entry), ...(entry.searchOnly ?? [])].includes(entry.nameHi);
+    expect.soft(listed, `${id}: nameHi "${entry.nameHi}" is neither an alias nor search-only`).toBe(true);
+  });
+
   it('never highlights a generic noun after one of its own names ("RuPay card", "AA framework")', () => {
     // Labelling rule 1 (tests/corpus/README.md): "[[RuPay]] card", "[[GeM]] portal". Such a form
     // belongs in searchOnly; the name alone is highlighted. A capitalised word ("Safeguards

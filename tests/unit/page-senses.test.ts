@@ -71,6 +71,9 @@ describe('context rules on a page', () => {
     document.documentElement.setAttribute(DEBUG_ATTRIBUTE, '');
     highlightPage(html);
     const reasons = Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.getAttribute(REASON_ATTRIBUTE));
-    expect(reasons).toEqual(['confirm-cue: confirmed: "payments" in the same sentence', 'confirm-cue: confirmed: "payments" in the same sentence']);
+    expect(reasons).toEqual([
+      'india-marks-ours: "India\'s DPI": its other senses are other countries\'',
+      'confirm-cue: confirmed: "payments" in the same sentence',
+    ]);
   });
 });

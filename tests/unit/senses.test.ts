@@ -32,7 +32,11 @@ describe('decideOccurrence', () => {
     ['reject-before', 'Unlike the European Data Protection Board, it will advise on DPDP rules.', 'Data Protection Board', 0, false],
     ['reject-after', 'DPG Media reported higher revenue.', 'DPG', 0, false],
     ['reject-after', 'WASHINGTON (UPI) -- The Senate met.', 'UPI', 0, false],
-    ['reject-after', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 1, false],
+    ['reject-before', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 1, false],
+    ['reject-before', 'घोषणापत्र में डिजिटल पब्लिक इंफ्रास्ट्रक्चर को विकास का आधार बताया गया।', 'आधार', 0, false],
+    ['reject-after', 'इस आधार पर फैसला हुआ, UPI पर नहीं।', 'आधार', 0, false],
+    ['reject-after', 'The AA-rated bonds rallied on the Account Aggregator news.', 'AA', 0, false],
+    ['reject-after', 'Teachers met at the DPI campus in Chennai to discuss Aadhaar.', 'DPI', 0, false],
     ['person-name', 'नर्स आभा शर्मा ने आभा कार्ड बनाए।', 'आभा', 0, false],
     ['person-name', 'TOPPERS: DIKSHA SHARMA came first.', 'DIKSHA', 0, false],
     ['reject-cue', 'The printer does 1200 by 600 and the DPI is fine, says UPI user.', 'DPI', 0, false],
@@ -40,7 +44,17 @@ describe('decideOccurrence', () => {
     ['page-other-sense', 'Deep packet inspection is old. DPI boxes sit in networks.', 'DPI', 0, false],
     ['page-defines-ours', 'Digital public infrastructure matters. Experts say DPI grows.', 'DPI', 0, true],
     ['confirm-cue', 'The JAM push cut subsidy leakages.', 'JAM', 0, true],
-    ['confirm-cue', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 0, true],
+    ['confirm-next-word', 'केवल आधार सत्यापन के आधार पर राशन मिलेगा।', 'आधार', 0, true],
+    ['confirm-next-word', 'On Ambedkar Jayanti, users of the BHIM app got cashback.', 'BHIM', 0, true],
+    ['confirm-next-word', 'बाढ़ के बाद जन धन खातों में सहायता भेजी गई।', 'जन धन', 0, true],
+    ['confirm-next-word', 'बच्चे का आधार कार्ड बनवाएं।', 'आधार', 0, true],
+    ['india-marks-ours', "India's DEPA is not the Digital Economy Partnership Agreement (DEPA).", 'DEPA', 0, true],
+    ['india-marks-ours', "Pensacola trains sailors; India's NETC deducts tolls.", 'NETC', 0, true],
+    ['defined-here-otherwise', "India's DEPA, a consent architecture, is not the Digital Economy Partnership Agreement (DEPA).", 'DEPA', 1, false],
+    ['defined-here-otherwise', 'जैव प्रौद्योगिकी विभाग (डीबीटी) ने फेलोशिप शुरू की।', 'डीबीटी', 0, false],
+    ['page-other-sense', 'WASHINGTON (UPI) -- The Senate voted. UPI has learned the result.', 'UPI', 1, false],
+    ['page-other-sense', 'IMPS EDGE PAST BOLTON\nLincoln City came from behind.', 'IMPS', 0, false],
+    ['reject-cue', 'CRISIL upgraded the NBFC to AA+ from AA on Monday.', 'AA', 1, false],
     ['page-evidence', 'Aadhaar grew. Officials said DBT would follow.', 'DBT', 0, true],
     ['page-evidence', 'UPI grew. Officials said DBT would follow.', 'DBT', 0, true],
     ['default-keep', 'The rally was covered by UPI reporters.', 'UPI', 0, true],
@@ -61,8 +75,39 @@ describe('decideOccurrence', () => {
     ['confirm-cue', 'The morning JAM was bad.', 'JAM'],
     ['page-evidence', 'Officials said DBT would follow.', 'DBT'],
     ['mentioned-as-string', 'The "DBT" scheme paid farmers through Aadhaar.', 'DBT'],
+    ['confirm-next-word', 'The BHIM Army marched on Ambedkar Jayanti.', 'BHIM'],
+    ['confirm-next-word', 'The printer does 1200 by 600 and the DPI is fine, says UPI user.', 'DPI'],
+    ['india-marks-ours', "India's DBT funds biotechnology labs.", 'DBT'], // its other senses are Indian too
+    ['india-marks-ours', "Australia's myGov and MyGov differ.", 'MyGov'],
+    ['defined-here-otherwise', 'Data Empowerment and Protection Architecture (DEPA) is NITI\'s.', 'DEPA'],
+    // a case-free word's everyday phrase ("इस आधार पर") says nothing about the page
+    ['page-other-sense', 'अदालत ने इस आधार पर फैसला दिया। आधार सबके पास है।', 'आधार'],
+    ['page-other-sense', 'Send money by IMPS to any bank.', 'IMPS'],
   ] as const)('%s does not fire on "%s"', (rule, text, term) => {
     expect(ruleFor(text, term).rule).not.toBe(rule);
+  });
+});
+
+describe('written forms', () => {
+  // Case, spelling and span rules the matcher applies before any sense rule (glossary entries).
+  it.each([
+    ['How India stack up against Australia', 'india-stack', []],
+    ['India Stack is a set of APIs.', 'india-stack', ['India Stack']],
+    ['Chai ab 15 rupay ki ho gayi hai.', 'rupay', []],
+    ['Rupay aur RuPay card dono chalte hain.', 'rupay', ['Rupay', 'RuPay']],
+    ['Australians link Medicare to myGov.', 'mygov', []],
+    ['Take the MyGov quiz, India.', 'mygov', ['MyGov']],
+    ['The Account Aggregator framework grew.', 'account-aggregator', ['Account Aggregator']],
+    ['They signed with Aadhaar eSign.', 'esign', ['eSign']],
+    ['Integrating e-Sign: the ESP redirects.', 'esign', ['e-Sign']],
+    ['Economists call it the JAM — Jan Dhan, Aadhaar, mobile — for welfare.', 'jan-dhan', ['Jan Dhan']],
+    ['डिजिटल पब्लिक इन्फ्रास्ट्रक्चर के क्षेत्र में सहयोग', 'dpi', ['डिजिटल पब्लिक इन्फ्रास्ट्रक्चर']],
+    ['प्रधानमंत्री जन धन योजना के 11 साल', 'jan-dhan', ['प्रधानमंत्री जन धन योजना']],
+    ['दुकानदार ओएनडीसी से जुड़े', 'ondc', ['ओएनडीसी']],
+    ['भीम ऐप यूपीआई लाइट सपोर्ट करता है', 'upi-lite', ['यूपीआई लाइट']],
+    ['त्योहारों की उमंग के बीच पेंशनभोगी उमंग ऐप से प्रमाण पत्र जमा करते हैं।', 'umang', ['उमंग']],
+  ] as const)('"%s": %s highlights %j', (text, id, expected) => {
+    expect(detector.detect(text).filter((t) => t.id === id).map((t) => t.text)).toEqual(expected);
   });
 });
 
