@@ -40,7 +40,8 @@ describe('corpus passages', () => {
     expect(raw.length).toBeGreaterThanOrEqual(260);
     const ids = raw.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(id).toMatch(/^p\d{4}$/);
+    // "h" ids were held out and moved here after their errors motivated a rule change (README, "Holdout").
+    for (const id of ids) expect(id).toMatch(/^[ph]\d{4}$/);
   });
 
   it('uses only known kinds and a non-empty genre', () => {

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, TERM_IDS, loadHoldout } from '../corpus/corpus';
+import { KINDS, TERM_IDS, loadCorpus, loadHoldout } from '../corpus/corpus';
 
 const holdout = loadHoldout();
 const pagesDir = join(__dirname, '..', 'corpus', 'holdout-pages');
@@ -20,6 +20,11 @@ describe('holdout corpus', () => {
     const ids = holdout.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^h\d{4}$/);
+  });
+
+  it('shares no passage with the tuning corpus (a moved passage leaves the holdout)', () => {
+    const tuned = new Set(loadCorpus().map((p) => p.id));
+    expect(holdout.map((p) => p.id).filter((id) => tuned.has(id))).toEqual([]);
   });
 
   it('uses only known kinds and a non-empty genre', () => {
