@@ -5,6 +5,7 @@
  * readers hear each change.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tAround, tCount } from '@/components/i18n/i18n';
 import { checkForm, EMPTY_FIELDS, fieldsOf, upsert, type FieldErrors, type FieldName, type TermFields } from './form-model';
 import { describeImportPlan, planImport, type ImportPlan } from './merge';
 import {
@@ -67,13 +68,9 @@ function errorId(field: FieldName): string {
   return `${FIELD_IDS[field]}-error`;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function CustomTermsSection({
   bundled = bundledForms(),
-  title = 'Your terms',
+  title = t('sectionYourTerms'),
   download = downloadFile,
 }: CustomTermsSectionProps) {
   const [terms, setTerms] = useState<CustomTerm[]>([]);
@@ -123,7 +120,7 @@ export function CustomTermsSection({
     try {
       await saveCustomTerms(next);
     } catch (error) {
-      fail(`Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
+      fail(t('termsSaveFailed', error instanceof Error ? error.message : String(error)));
       return false;
     }
     setTerms(next);
@@ -145,11 +142,11 @@ export function CustomTermsSection({
       setErrors(result.errors);
       const first = (Object.keys(FIELD_IDS) as FieldName[]).find((field) => result.errors[field]);
       if (first) form.current?.querySelector<HTMLElement>(`#${FIELD_IDS[first]}`)?.focus();
-      fail(`Not saved: ${plural(Object.keys(result.errors).length, 'field needs', 'fields need')} attention.`);
+      fail(tCount('fieldsNeedAttentionOne', 'fieldsNeedAttentionOther', Object.keys(result.errors).length));
       return;
     }
-    const verb = editing === undefined ? 'Added' : 'Saved';
-    if (await store(upsert(terms, result.term, editing), `${verb} “${result.term.name}”.`)) resetForm();
+    const done = t(editing === undefined ? 'termAdded' : 'termSaved', result.term.name);
+    if (await store(upsert(terms, result.term, editing), done)) resetForm();
   }
 
   function startEdit(index: number): void {
@@ -162,7 +159,7 @@ export function CustomTermsSection({
   async function remove(index: number): Promise<void> {
     const term = terms[index]!;
     const next = terms.filter((_, i) => i !== index);
-    if (!(await store(next, `Deleted “${term.name}”.`))) return;
+    if (!(await store(next, t('termDeleted', term.name)))) return;
     if (editing === index) resetForm();
     else if (editing !== undefined && editing > index) setEditing(editing - 1);
   }
@@ -175,7 +172,7 @@ export function CustomTermsSection({
     setPending(undefined);
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      fail(`Nothing was imported: ${file.name} is too large for a terms file.`);
+      fail(t('importTooLarge', file.name));
       return;
     }
     const result = parseTermsFile(await file.text(), bundled);
@@ -184,25 +181,25 @@ export function CustomTermsSection({
       const shown = planned.errors.slice(0, MAX_SHOWN_ERRORS);
       const more = planned.errors.length - shown.length;
       fail(
-        `Nothing was imported: ${file.name} has ${plural(planned.errors.length, 'problem', 'problems')}. Your saved terms are unchanged.`,
-        more > 0 ? [...shown, `…and ${more} more.`] : shown,
+        tCount('importProblemsOne', 'importProblemsOther', planned.errors.length, file.name),
+        more > 0 ? [...shown, t('andMore', String(more))] : shown,
       );
       return;
     }
     setPending({ fileName: file.name, plan: planned.plan });
-    announce(`Ready to import ${file.name}: ${describeImportPlan(planned.plan)} Confirm or cancel below.`);
+    announce(t('importReady', file.name, describeImportPlan(planned.plan)));
   }
 
   async function confirmImport(): Promise<void> {
     if (!pending) return;
     const { plan, fileName } = pending;
     setPending(undefined);
-    await store(plan.terms, `Imported ${fileName}: ${describeImportPlan(plan)}`);
+    await store(plan.terms, t('imported', fileName, describeImportPlan(plan)));
   }
 
   function exportTerms(): void {
     download(EXPORT_FILE_NAME, serializeTermsFile(terms));
-    announce(`Exported ${plural(terms.length, 'term', 'terms')} to ${EXPORT_FILE_NAME}.`);
+    announce(tCount('exportedOne', 'exportedOther', terms.length, EXPORT_FILE_NAME));
   }
 
   const field = (name: FieldName) => ({
@@ -223,14 +220,12 @@ export function CustomTermsSection({
       </p>
     ) : null;
   const definitionLength = [...fields.definition.trim()].length;
+  const fileHint = tAround('importExportHint');
 
   return (
     <section class="custom-terms" aria-labelledby="custom-terms-heading">
       <h2 id="custom-terms-heading">{title}</h2>
-      <p class="hint">
-        Terms you add are highlighted and explained like the glossary’s own, marked “Your term”. They are kept in
-        this browser only; use Export and Import to move them to another computer.
-      </p>
+      <p class="hint">{t('yourTermsHint')}</p>
 
       <div role="status" class="custom-terms-status">
         {status}
@@ -251,11 +246,11 @@ export function CustomTermsSection({
       )}
 
       {readOnly && (
-        <p class="notice">Your terms were saved by a newer version of DPI Lens. Update it to change them here.</p>
+        <p class="notice">{t('termsFromNewerVersion')}</p>
       )}
       {loadProblems.length > 0 && (
         <div class="notice">
-          <p>Some saved terms could not be read and are not used:</p>
+          <p>{t('termsUnreadable')}</p>
           <ul>
             {loadProblems.slice(0, MAX_SHOWN_ERRORS).map((problem) => (
               <li key={problem}>{problem}</li>
@@ -264,19 +259,19 @@ export function CustomTermsSection({
         </div>
       )}
 
-      {loaded && terms.length === 0 && <p>You have not added any terms yet.</p>}
+      {loaded && terms.length === 0 && <p>{t('noCustomTerms')}</p>}
       {terms.length > 0 && (
-        <ul class="custom-term-list" aria-label="Your saved terms">
+        <ul class="custom-term-list" aria-label={t('savedTermsLabel')}>
           {terms.map((term, index) => (
             <li key={term.name}>
               <span class="custom-term-name">{term.name}</span>
               {term.aliases.length > 0 && <span class="custom-term-aliases"> ({term.aliases.join(', ')})</span>}
               <p class="custom-term-definition">{term.definition}</p>
-              <button type="button" disabled={readOnly} onClick={() => startEdit(index)} aria-label={`Edit ${term.name}`}>
-                Edit
+              <button type="button" disabled={readOnly} onClick={() => startEdit(index)} aria-label={t('editNamed', term.name)}>
+                {t('editButton')}
               </button>{' '}
-              <button type="button" disabled={readOnly} onClick={() => void remove(index)} aria-label={`Delete ${term.name}`}>
-                Delete
+              <button type="button" disabled={readOnly} onClick={() => void remove(index)} aria-label={t('deleteNamed', term.name)}>
+                {t('deleteButton')}
               </button>
             </li>
           ))}
@@ -285,68 +280,68 @@ export function CustomTermsSection({
 
       <form ref={form} aria-labelledby="custom-term-form-heading" noValidate onSubmit={(event) => void onSubmit(event)}>
         <h3 id="custom-term-form-heading">
-          {editing === undefined ? 'Add a term' : `Edit “${terms[editing]?.name ?? ''}”`}
+          {editing === undefined ? t('addTermHeading') : t('editTermHeading', terms[editing]?.name ?? '')}
         </h3>
-        <label for={FIELD_IDS.name}>Name</label>
+        <label for={FIELD_IDS.name}>{t('fieldName')}</label>
         <input type="text" required autoComplete="off" {...field('name')} />
         {fieldError('name')}
 
-        <label for={FIELD_IDS.aliases}>Other spellings (one per line, optional)</label>
+        <label for={FIELD_IDS.aliases}>{t('fieldAliases')}</label>
         <textarea rows={2} {...field('aliases')} />
         {fieldError('aliases')}
 
-        <label for={FIELD_IDS.definition}>Short definition</label>
+        <label for={FIELD_IDS.definition}>{t('fieldDefinition')}</label>
         <textarea rows={3} required {...field('definition')} />
         <p class="counter" aria-live="off">
           {definitionLength} / {MAX_DEFINITION_CHARS}
         </p>
         {fieldError('definition')}
 
-        <label for={FIELD_IDS.significance}>Why it matters (one point per line, optional)</label>
+        <label for={FIELD_IDS.significance}>{t('fieldSignificance')}</label>
         <textarea rows={2} {...field('significance')} />
         {fieldError('significance')}
 
-        <label for={FIELD_IDS.challenges}>Challenges (one point per line, optional)</label>
+        <label for={FIELD_IDS.challenges}>{t('fieldChallenges')}</label>
         <textarea rows={2} {...field('challenges')} />
         {fieldError('challenges')}
 
         <fieldset>
-          <legend>Source (optional)</legend>
-          <label for={FIELD_IDS.sourceUrl}>Address (https://…)</label>
+          <legend>{t('fieldSource')}</legend>
+          <label for={FIELD_IDS.sourceUrl}>{t('fieldSourceUrl')}</label>
           <input type="url" autoComplete="off" {...field('sourceUrl')} />
           {fieldError('sourceUrl')}
-          <label for={FIELD_IDS.sourceTitle}>Title</label>
+          <label for={FIELD_IDS.sourceTitle}>{t('fieldSourceTitle')}</label>
           <input type="text" {...field('sourceTitle')} />
           {fieldError('sourceTitle')}
-          <label for={FIELD_IDS.sourceAsOf}>Checked on</label>
+          <label for={FIELD_IDS.sourceAsOf}>{t('fieldSourceAsOf')}</label>
           <input type="date" {...field('sourceAsOf')} />
           {fieldError('sourceAsOf')}
         </fieldset>
 
         <button type="submit" disabled={readOnly}>
-          {editing === undefined ? 'Add term' : 'Save changes'}
+          {editing === undefined ? t('addTermButton') : t('saveChanges')}
         </button>
         {editing !== undefined && (
           <>
             {' '}
             <button type="button" onClick={resetForm}>
-              Cancel editing
+              {t('cancelEditing')}
             </button>
           </>
         )}
       </form>
 
       <div class="custom-terms-files">
-        <h3>Import and export</h3>
+        <h3>{t('importExportHeading')}</h3>
         <p class="hint">
-          A terms file is JSON: <code>{'{ "format": "dpi-lens-terms", "version": 1, "terms": […] }'}</code>. Importing
-          adds new terms and replaces saved terms of the same name; it never deletes. A file with any problem is not
-          imported at all.
+          {fileHint[0]}
+          <code>{'{ "format": "dpi-lens-terms", "version": 1, "terms": […] }'}</code>
+          {fileHint[1]}
         </p>
         <button type="button" onClick={exportTerms}>
-          Export your terms
+          {t('exportButton')}
         </button>{' '}
-        <label for="custom-terms-import">Import terms from a file</label>
+        <label for="custom-terms-import">{t('importLabel')}</label>
         <input
           id="custom-terms-import"
           type="file"
@@ -355,21 +350,19 @@ export function CustomTermsSection({
           onChange={(event) => void onImportFile(event)}
         />
         {pending && (
-          <div class="import-confirm" role="group" aria-label="Confirm import">
-            <p>
-              Import {pending.fileName}? {describeImportPlan(pending.plan)}
-            </p>
+          <div class="import-confirm" role="group" aria-label={t('confirmImportLabel')}>
+            <p>{t('importQuestion', pending.fileName, describeImportPlan(pending.plan))}</p>
             <button type="button" onClick={() => void confirmImport()}>
-              Import
+              {t('importButton')}
             </button>{' '}
             <button
               type="button"
               onClick={() => {
                 setPending(undefined);
-                announce('Import cancelled; nothing changed.');
+                announce(t('importCancelled'));
               }}
             >
-              Cancel import
+              {t('cancelImport')}
             </button>
           </div>
         )}

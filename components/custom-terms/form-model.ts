@@ -3,6 +3,7 @@
  * `checkTerm` and `findCollisions` that judge an imported file judge what a reader types, so the
  * form can never save what an import would reject.
  */
+import { t } from '@/components/i18n/i18n';
 import {
   checkTerm,
   findCollisions,
@@ -84,7 +85,7 @@ const FIELD_OF_PATH: [RegExp, FieldName][] = [
 /** "term.aliases[1]" -> "Line 2: ..." (the reader sees lines, not indices). */
 function inlineMessage({ path, message }: Problem): string {
   const line = /\[(\d+)\]/.exec(path);
-  return line ? `Line ${Number(line[1]) + 1}: ${message}` : message;
+  return line ? t('fieldLine', String(Number(line[1]) + 1), message) : message;
 }
 
 export type FieldErrors = Partial<Record<FieldName, string>>;

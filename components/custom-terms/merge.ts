@@ -7,6 +7,7 @@
  * the whole merged list is checked first, so an import that would leave two terms sharing a form
  * is rejected as a whole (nothing saved changes).
  */
+import { t, tCount } from '@/components/i18n/i18n';
 import {
   findCollisions,
   formKey,
@@ -70,18 +71,13 @@ export function planImport(
   };
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "2 new terms; replaces 1 saved term of the same name: Foo; 3 saved terms unchanged." */
+/** "2 new terms; replaces 1 saved term of the same name: Foo; 3 saved terms unchanged." (UI language) */
 export function describeImportPlan(plan: ImportPlan): string {
-  const parts = [count(plan.added.length, 'new term', 'new terms')];
+  const parts = [tCount('planNewOne', 'planNewOther', plan.added.length)];
   if (plan.replaced.length) {
-    parts.push(
-      `replaces ${count(plan.replaced.length, 'saved term', 'saved terms')} of the same name: ${plan.replaced.join(', ')}`,
-    );
+    parts.push(tCount('planReplacesOne', 'planReplacesOther', plan.replaced.length, plan.replaced.join(', ')));
   }
-  parts.push(`${count(plan.kept, 'saved term', 'saved terms')} unchanged`);
-  return `${parts.join('; ')}.`;
+  parts.push(tCount('planKeptOne', 'planKeptOther', plan.kept));
+  // The sentence's full stop is the language's: "." or the Hindi danda "।".
+  return t('importPlan', parts.join('; '));
 }

@@ -1,7 +1,8 @@
 import type { GlossaryEntry, Relation } from '../../glossary/types';
 import { isCustomId } from '../custom-terms/schema';
 import { t } from '../i18n/i18n';
-import { formatAsOf, RELATION_WORDS } from './format';
+import { relationLabel } from '../popup/labels';
+import { formatAsOf } from './format';
 
 export type CardTheme = 'light' | 'dark' | 'system';
 
@@ -76,7 +77,7 @@ export function HoverCard({
           <p class="expansion">{entry.expansion}</p>
         )}
         {/* A reader's own term is theirs, not a checked fact of DPI Lens: say so before the definition. */}
-        {custom && <p class="your-term">{source ? 'Your term' : 'Your term · no source given'}</p>}
+        {custom && <p class="your-term">{source ? t('yourTerm') : t('yourTermNoSource')}</p>}
       </header>
 
       <p class="short">{entry.short}</p>
@@ -92,7 +93,7 @@ export function HoverCard({
           <ul class="related">
             {related.map(({ relation, entry: other }) => (
               <li key={other.id}>
-                <span class="relation">{RELATION_WORDS[relation]}</span>{' '}
+                <span class="relation">{relationLabel(relation)}</span>{' '}
                 {onShowRelated ? (
                   <button type="button" class="related-term" onClick={() => onShowRelated(other.id)}>
                     {other.name}
@@ -108,7 +109,7 @@ export function HoverCard({
 
       {source && (
         <footer class="source">
-          <span class="source-label">{custom ? 'Your source: ' : t('cardSource')}</span>
+          <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
             {source.title}
           </a>

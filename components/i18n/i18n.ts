@@ -38,3 +38,23 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
 export function uiLanguage(): string {
   return t('lang');
 }
+
+/**
+ * A count with its noun: browser i18n has no plurals, so each such message comes as a pair of
+ * keys and the UI language's plural rule picks one ("1 mention" / "2 mentions"; Hindi counts 0
+ * and 1 as singular). The count is the message's first substitution; `rest` follow it.
+ */
+export function tCount(one: MessageKey, other: MessageKey, count: number, ...rest: string[]): string {
+  const rule = new Intl.PluralRules(uiLanguage()).select(count);
+  return t(rule === 'one' ? one : other, String(count), ...rest);
+}
+
+/**
+ * A message with an element in the middle (a `<time>`, a `<code>`): the text before and after
+ * the one substitution, so translations can put the element where their grammar needs it.
+ */
+export function tAround(key: MessageKey): [before: string, after: string] {
+  const marker = '\uE000'; // a private-use character: no message contains it
+  const [before = '', after = ''] = t(key, marker).split(marker);
+  return [before, after];
+}

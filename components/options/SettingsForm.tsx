@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { t, type MessageKey } from '@/components/i18n/i18n';
-import { CATEGORY_LABELS } from '@/components/popup/labels';
+import { categoryLabel } from '@/components/popup/labels';
 import {
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
@@ -142,7 +142,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
                 })
               }
             />
-            {CATEGORY_LABELS[category]}
+            {categoryLabel(category)}
           </label>
         ))}
       </fieldset>

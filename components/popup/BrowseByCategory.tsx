@@ -1,6 +1,7 @@
 import { CATEGORIES, type GlossaryEntry } from '@/glossary/types';
 import { isCustomId } from '@/components/custom-terms/schema';
-import { CATEGORY_LABELS } from './labels';
+import { t } from '@/components/i18n/i18n';
+import { categoryLabel } from './labels';
 
 /** Readers' own terms have no category: they are browsed as a group of their own, after the bundled ones. */
 const YOUR_TERMS = 'your-terms';
@@ -21,7 +22,7 @@ export function BrowseByCategory({ entries, onOpen }: BrowseByCategoryProps) {
   );
   return (
     <section class="section" aria-labelledby="browse-heading">
-      <h2 id="browse-heading">Browse by category</h2>
+      <h2 id="browse-heading">{t('browseByCategory')}</h2>
       {GROUPS.map((category) => {
         const inCategory = byName.filter((entry) =>
           category === YOUR_TERMS ? isCustomId(entry.id) : !isCustomId(entry.id) && entry.category === category,
@@ -30,7 +31,7 @@ export function BrowseByCategory({ entries, onOpen }: BrowseByCategoryProps) {
         return (
           <details key={category} class="category-group">
             <summary>
-              {category === YOUR_TERMS ? 'Your terms' : CATEGORY_LABELS[category]} <span class="count">({inCategory.length})</span>
+              {category === YOUR_TERMS ? t('sectionYourTerms') : categoryLabel(category)} <span class="count">({inCategory.length})</span>
             </summary>
             <ul class="category-terms">
               {inCategory.map((entry) => (

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { RELATIONS, type GlossaryEntry, type Relation } from '@/glossary/types';
 import { isCustomId } from '@/components/custom-terms/schema';
-import { CATEGORY_LABELS, RELATION_LABELS, formatDate } from './labels';
+import { t, tAround } from '@/components/i18n/i18n';
+import { categoryLabel, formatDate, relationLabel } from './labels';
 
 interface EntryViewProps {
   entry: GlossaryEntry;
@@ -45,6 +46,18 @@ function BulletSection({ title, items }: { title: string; items: string[] }) {
   );
 }
 
+/** "as of 1 October 2025" with the date as a <time>, wherever the language puts it. */
+function AsOf({ date }: { date: string }) {
+  const [before, after] = tAround('cardAsOf');
+  return (
+    <>
+      {before}
+      <time dateTime={date}>{formatDate(date)}</time>
+      {after}
+    </>
+  );
+}
+
 /** One entry in full: every section the entry has, its related terms and its dated sources. */
 export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -57,7 +70,8 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
   return (
     <article class="entry" aria-labelledby="entry-name">
       <button type="button" class="back" onClick={onBack}>
-        ← Back
+        <span aria-hidden="true">← </span>
+        {t('back')}
       </button>
       <header class="entry-header">
         <h2 id="entry-name" ref={heading} tabIndex={-1}>
@@ -71,23 +85,23 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
         </h2>
         {entry.expansion && <p class="expansion">{entry.expansion}</p>}
         {/* A reader's own term belongs to no category: say whose it is instead. */}
-        <p class="category">{custom ? 'Your term' : CATEGORY_LABELS[entry.category]}</p>
+        <p class="category">{custom ? t('yourTerm') : categoryLabel(entry.category)}</p>
       </header>
 
       <p class="definition">{entry.definition}</p>
-      <BulletSection title="Why it matters" items={entry.significance} />
-      <BulletSection title="Challenges" items={entry.challenges} />
+      <BulletSection title={t('cardWhyItMatters')} items={entry.significance} />
+      <BulletSection title={t('cardChallenges')} items={entry.challenges} />
 
       {entry.misconception && (
         <section class="entry-section misconception">
-          <h3>Common misconception</h3>
+          <h3>{t('cardMisconception')}</h3>
           <p>{entry.misconception}</p>
         </section>
       )}
 
       {entry.history && entry.history.length > 0 && (
         <section class="entry-section">
-          <h3>Changed since</h3>
+          <h3>{t('changedSince')}</h3>
           <ul class="history">
             {entry.history.map((item) => (
               <li key={item.date + item.text}>
@@ -100,10 +114,10 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
 
       {relatedGroups.length > 0 && (
         <section class="entry-section">
-          <h3>Related terms</h3>
+          <h3>{t('cardRelatedTerms')}</h3>
           {relatedGroups.map(({ relation, entries }) => (
             <div key={relation} class="relation-group">
-              <h4 class="relation-label">{RELATION_LABELS[relation]}</h4>
+              <h4 class="relation-label">{relationLabel(relation)}</h4>
               <ul class="related">
                 {entries.map((related) => (
                   <li key={related.id}>
@@ -119,11 +133,11 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
       )}
 
       {custom && entry.sources.length === 0 && (
-        <p class="source-meta">No source given: your own note, not checked by DPI Lens.</p>
+        <p class="source-meta">{t('noSourceNote')}</p>
       )}
       {entry.sources.length > 0 && (
         <section class="entry-section">
-          <h3>Sources</h3>
+          <h3>{t('sources')}</h3>
           <ul class="sources">
             {entry.sources.map((source) => (
               <li key={source.url}>
@@ -135,11 +149,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
                   <span class="source-meta">
                     {source.publisher}
                     {source.publisher && source.asOf && ', '}
-                    {source.asOf && (
-                      <>
-                        as of <time dateTime={source.asOf}>{formatDate(source.asOf)}</time>
-                      </>
-                    )}
+                    {source.asOf && <AsOf date={source.asOf} />}
                   </span>
                 )}
               </li>

@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '@/glossary/types';
+import { t, tCount } from '@/components/i18n/i18n';
 import type { PageTermsResult } from './page-terms';
 
 interface OnThisPageProps {
@@ -8,22 +9,13 @@ interface OnThisPageProps {
   onOpen: (entryId: string) => void;
 }
 
-function mentions(count: number): string {
-  return count === 1 ? '1 mention' : `${count} mentions`;
-}
-
 /** The terms the content script found in the current tab, in reading order, with counts. */
 export function OnThisPage({ pageTerms, getEntry, onOpen }: OnThisPageProps) {
   let body;
   if (!pageTerms) {
-    body = <p class="empty-note">Looking for terms on this page…</p>;
+    body = <p class="empty-note">{t('pageTermsLoading')}</p>;
   } else if (pageTerms.status === 'unavailable') {
-    body = (
-      <p class="empty-note">
-        DPI Lens cannot read this page. Browser pages and extension stores are off limits; open a
-        news article (or reload it) and try again.
-      </p>
-    );
+    body = <p class="empty-note">{t('pageUnavailable')}</p>;
   } else {
     // An id the content script knows but this glossary does not (a newer build) is skipped.
     const found = pageTerms.terms.flatMap((term) => {
@@ -32,14 +24,14 @@ export function OnThisPage({ pageTerms, getEntry, onOpen }: OnThisPageProps) {
     });
     body =
       found.length === 0 ? (
-        <p class="empty-note">No glossary terms found on this page.</p>
+        <p class="empty-note">{t('pageNoTerms')}</p>
       ) : (
         <ul class="page-terms">
           {found.map(({ entry, count }) => (
             <li key={entry.id}>
               <button type="button" class="term-button" onClick={() => onOpen(entry.id)}>
                 <span class="term-name">{entry.name}</span>
-                <span class="count">{mentions(count)}</span>
+                <span class="count">{tCount('mentionsOne', 'mentionsOther', count)}</span>
               </button>
             </li>
           ))}
@@ -48,7 +40,7 @@ export function OnThisPage({ pageTerms, getEntry, onOpen }: OnThisPageProps) {
   }
   return (
     <section class="section" aria-labelledby="on-this-page-heading">
-      <h2 id="on-this-page-heading">On this page</h2>
+      <h2 id="on-this-page-heading">{t('onThisPage')}</h2>
       {body}
     </section>
   );

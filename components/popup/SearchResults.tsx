@@ -1,5 +1,6 @@
 import type { SearchResult } from '@/glossary/search';
-import { CATEGORY_LABELS } from './labels';
+import { t } from '@/components/i18n/i18n';
+import { categoryLabel } from './labels';
 
 interface SearchResultsProps {
   id: string;
@@ -17,7 +18,7 @@ export function resultOptionId(listId: string, index: number): string {
 /** Why a result appeared, when its title alone would not say: "matches “Aadhar”". */
 function matchNote(result: SearchResult): string | undefined {
   if (result.matchedOn === 'alias' || result.matchedOn === 'searchOnly') {
-    return `matches “${result.form}”`;
+    return t('matchesForm', result.form);
   }
   return undefined;
 }
@@ -30,12 +31,12 @@ export function SearchResults({ id, query, results, activeIndex, onOpen }: Searc
   if (results.length === 0) {
     return (
       <p class="empty-note" id={id}>
-        No glossary term matches “{query}”. Try a shorter spelling, or clear the box to browse.
+        {t('noResults', query)}
       </p>
     );
   }
   return (
-    <ul class="results" id={id} role="listbox" aria-label="Matching terms">
+    <ul class="results" id={id} role="listbox" aria-label={t('resultsLabel')}>
       {results.map((result, index) => {
         const { entry } = result;
         const note = matchNote(result);
@@ -56,7 +57,7 @@ export function SearchResults({ id, query, results, activeIndex, onOpen }: Searc
             </span>
             <span class="result-short">{entry.short}</span>
             <span class="result-meta">
-              <span class="category">{CATEGORY_LABELS[entry.category]}</span>
+              <span class="category">{categoryLabel(entry.category)}</span>
               {note && <span class="match-note">{note}</span>}
             </span>
           </li>

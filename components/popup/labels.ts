@@ -1,43 +1,42 @@
 /** Words for the glossary's machine values: readers see "Data exchange", never "data-exchange". */
 import type { Category, Relation } from '@/glossary/types';
+import { t, type MessageKey } from '@/components/i18n/i18n';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  identity: 'Identity',
-  payments: 'Payments',
-  'data-exchange': 'Data exchange',
-  commerce: 'Commerce',
-  'service-delivery': 'Service delivery',
-  'governance-law': 'Governance and law',
-  concepts: 'Concepts',
+// Functions, not a table of strings: t() is read at render time, in the UI language.
+const CATEGORY_KEYS: Record<Category, MessageKey> = {
+  identity: 'categoryIdentity',
+  payments: 'categoryPayments',
+  'data-exchange': 'categoryDataExchange',
+  commerce: 'categoryCommerce',
+  'service-delivery': 'categoryServiceDelivery',
+  'governance-law': 'categoryGovernanceLaw',
+  concepts: 'categoryConcepts',
 };
 
-/** Read as "<this entry> <label> <other entry>": "UPI · Operated by · NPCI". */
-export const RELATION_LABELS: Record<Relation, string> = {
-  'part-of': 'Part of',
-  includes: 'Includes',
-  'built-on': 'Built on',
-  'operated-by': 'Operated by',
-  operates: 'Operates',
-  regulates: 'Regulates',
-  'regulated-by': 'Regulated by',
-  'alternative-to': 'Alternative to',
-  'see-also': 'See also',
-};
-
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+export function categoryLabel(category: Category): string {
+  return t(CATEGORY_KEYS[category]);
+}
 
 /**
- * "2025-10-01" -> "1 October 2025", "2025-10" -> "October 2025". Written out by hand rather
- * than with Intl so the date reads the same in every browser locale and cannot shift by a
- * time zone (a bare ISO date parses as UTC midnight). Anything else is shown as written.
+ * Read as "<this entry> <label> <other entry>": "UPI · Operated by · NPCI". The popup uses them
+ * as headings over the related terms and the hover card before each one, so Hindi gives them as
+ * labels ("संचालक", operator) rather than as a phrase whose verb would come after the name.
  */
-export function formatDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return date;
-  const [, year, , day] = match;
-  return day ? `${Number(day)} ${month} ${year}` : `${month} ${year}`;
+const RELATION_KEYS: Record<Relation, MessageKey> = {
+  'part-of': 'relationPartOf',
+  includes: 'relationIncludes',
+  'built-on': 'relationBuiltOn',
+  'operated-by': 'relationOperatedBy',
+  operates: 'relationOperates',
+  regulates: 'relationRegulates',
+  'regulated-by': 'relationRegulatedBy',
+  'alternative-to': 'relationAlternativeTo',
+  'see-also': 'relationSeeAlso',
+};
+
+export function relationLabel(relation: Relation): string {
+  return t(RELATION_KEYS[relation]);
 }
+
+/** "2025-10-01" -> "1 October 2025" (or "1 अक्टूबर 2025"): see components/i18n/dates.ts. */
+export { formatLongDate as formatDate } from '@/components/i18n/dates';

@@ -8,6 +8,7 @@ import type { PageTermsLoader, PageTermsResult } from '@/components/popup/page-t
 import type { PopupParams } from '@/components/popup/popup-params';
 import { SearchResults, resultOptionId } from '@/components/popup/SearchResults';
 import { SiteControls } from '@/components/popup/SiteControls';
+import { t, tCount } from '@/components/i18n/i18n';
 
 export interface AppProps {
   entries: readonly GlossaryEntry[];
@@ -84,7 +85,7 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
     <div class="popup">
       <header class="popup-header">
         <h1>DPI Lens</h1>
-        <p class="tagline">India’s digital public infrastructure, explained</p>
+        <p class="tagline">{t('popupTagline')}</p>
         <SiteControls tabId={params.tabId} />
       </header>
       <main>
@@ -93,7 +94,7 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
         ) : (
           <>
             <div class="search">
-              <label for="search-box">Search the glossary</label>
+              <label for="search-box">{t('searchLabel')}</label>
               <input
                 id="search-box"
                 ref={searchBox}
@@ -101,7 +102,7 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
                 role="combobox"
                 autoComplete="off"
                 spellcheck={false}
-                placeholder="UPI, Aadhaar, आधार…"
+                placeholder={t('searchPlaceholder')}
                 aria-controls={RESULTS_ID}
                 aria-expanded={query.trim() !== '' && results.length > 0}
                 aria-activedescendant={
@@ -116,11 +117,7 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
               />
             </div>
             <p class="visually-hidden" role="status">
-              {query.trim() === ''
-                ? ''
-                : results.length === 1
-                  ? '1 matching term'
-                  : `${results.length} matching terms`}
+              {query.trim() === '' ? '' : tCount('matchingTermsOne', 'matchingTermsOther', results.length)}
             </p>
             {query.trim() === '' ? (
               <>

@@ -110,7 +110,7 @@ describe('HoverCard', () => {
       <HoverCard entry={upi} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={onShowRelated} />,
     );
     const related = screen.getByRole('region', { name: 'Related terms' });
-    expect(within(related).getByRole('listitem').textContent).toBe('operated by NPCI');
+    expect(within(related).getByRole('listitem').textContent).toBe('Operated by NPCI');
     fireEvent.click(within(related).getByRole('button', { name: 'NPCI' }));
     expect(onShowRelated).toHaveBeenCalledWith('npci');
   });
