@@ -4,6 +4,8 @@
  * "open in tab") names the page to ask with `?tab=<tabId>`, because there the active tab is
  * the popup itself.
  */
+import { CUSTOM_ID_PREFIX } from '@/components/custom-terms/schema';
+
 export interface PopupParams {
   /** The tab whose content script to ask for "On this page"; otherwise the active tab. */
   tabId?: number;
@@ -13,8 +15,13 @@ export interface PopupParams {
   query?: string;
 }
 
-/** Glossary ids are kebab-case; anything else cannot name an entry. */
+/**
+ * Bundled ids are ASCII kebab-case. A reader's term's id is `customId(name)`: "custom-" and the
+ * name's words in any script ("custom-आधार-कार्ड", "custom-gram-sabha"). Anything else (slashes,
+ * dots, spaces) cannot name an entry.
+ */
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CUSTOM_ENTRY_ID = new RegExp(`^${CUSTOM_ID_PREFIX}[\\p{L}\\p{N}\\p{M}]+(?:-[\\p{L}\\p{N}\\p{M}]+)*$`, 'u');
 
 export function parsePopupParams(search: string): PopupParams {
   const params = new URLSearchParams(search);
@@ -26,7 +33,7 @@ export function parsePopupParams(search: string): PopupParams {
   }
 
   const term = params.get('term')?.trim().toLowerCase();
-  if (term && ENTRY_ID.test(term)) result.termId = term;
+  if (term && (ENTRY_ID.test(term) || CUSTOM_ENTRY_ID.test(term))) result.termId = term;
 
   const query = params.get('q')?.trim();
   if (query) result.query = query;

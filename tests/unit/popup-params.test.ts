@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '@/components/popup/labels';
 import { loadPageTerms } from '@/components/popup/page-terms';
 import { parsePopupParams } from '@/components/popup/popup-params';
+import { customId } from '@/components/custom-terms/schema';
+import { lookupPath } from '@/glossary/selection-lookup';
 import { PAGE_TERMS_MESSAGE } from '@/glossary/messages';
 
 describe('parsePopupParams', () => {
@@ -24,6 +26,26 @@ describe('parsePopupParams', () => {
   ])('%j gives %j', (search, expected) => {
     expect(parsePopupParams(search)).toEqual(expected);
   });
+});
+
+describe('parsePopupParams and readers\' terms', () => {
+  // The context menu opens `lookupPath({ kind: 'entry', id })`; every id customId() can give
+  // must come back out of the address, or a Hindi term would open an empty search instead.
+  it.each(['Gram Sabha', 'आधार कार्ड', 'क़ानून मित्र', 'Café Coop', 'UPI 2.0 लाइट', 'ग्राम-सभा'])(
+    'opens the term named %j from its address',
+    (name) => {
+      const id = customId(name);
+      const path = lookupPath({ kind: 'entry', id });
+      expect(parsePopupParams(path.slice(path.indexOf('?')))).toEqual({ termId: id });
+    },
+  );
+
+  it.each(['?term=custom-', '?term=custom-a%20b', '?term=custom-../x', '?term=custom-%E0%A4%86/..', '?term=आधार'])(
+    'still rejects %j',
+    (search) => {
+      expect(parsePopupParams(search)).toEqual({});
+    },
+  );
 });
 
 describe('formatDate', () => {
