@@ -6,9 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { glossary } from '@/glossary';
-import { createMatcher, type Matcher } from '@/glossary/matcher';
 import { lookupPath, lookupSelection } from '@/glossary/selection-lookup';
-import { compileTerms } from '@/glossary/terms';
+import { createLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
+import { loadCustomTerms } from '@/components/custom-terms/storage';
 import { t } from '@/components/i18n/i18n';
 import { badgeText, isTermCountMessage, TOGGLE_PAGE_MESSAGE, type TogglePageMessage } from '@/components/settings/messages';
 
@@ -19,15 +19,29 @@ export const LOOK_UP_WINDOW = { width: 420, height: 640 } as const;
 /** A muted slate: the count is information, not an alert. */
 export const BADGE_COLOUR = '#4a5566';
 
-let matcher: Matcher | undefined;
+/** The bundled glossary plus the reader's terms, rebuilt only when their terms have changed. */
+let lookupGlossary: { terms: string; live: LiveGlossary } | undefined;
+
+/**
+ * Read on every lookup rather than watched: the service worker is stopped after 30 idle seconds
+ * and would lose a watcher, while one storage.local read is a few milliseconds. The matcher (the
+ * costly part) is rebuilt only when the terms differ from the last lookup's.
+ */
+async function currentGlossary(): Promise<LiveGlossary> {
+  const { terms } = await loadCustomTerms();
+  const key = JSON.stringify(terms);
+  if (lookupGlossary?.terms !== key) lookupGlossary = { terms: key, live: createLiveGlossary(glossary, terms) };
+  return lookupGlossary.live;
+}
 
 /**
  * Opens the popup page for the selected text: the entry it names, or a search for it, in a small
- * window (a tab where windows cannot be created, e.g. some mobile browsers). Returns the address.
+ * window (a tab where windows cannot be created, e.g. some mobile browsers). The reader's own
+ * terms count as entries here as everywhere else. Returns the address.
  */
 export async function lookUpSelection(selectionText: string): Promise<string | undefined> {
-  matcher ??= createMatcher(compileTerms(glossary));
-  const target = lookupSelection(selectionText, glossary, matcher);
+  const { entries, matcher } = await currentGlossary();
+  const target = lookupSelection(selectionText, entries, matcher);
   if (!target) return undefined;
   const url = browser.runtime.getURL(`/${lookupPath(target)}` as '/popup.html');
   try {

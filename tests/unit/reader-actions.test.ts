@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOOK_UP_WINDOW, lookUpSelection, showTermCount, toggleHighlights } from '@/components/background/reader-actions';
 import { badgeText, TOGGLE_PAGE_MESSAGE } from '@/components/settings/messages';
+import { saveCustomTerms } from '@/components/custom-terms/storage';
+import type { CustomTerm } from '@/components/custom-terms/schema';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -26,6 +28,37 @@ describe('lookUpSelection', () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     expect(await lookUpSelection('   ')).toBeUndefined();
     expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('lookUpSelection with the reader\'s own terms', () => {
+  const term = (name: string, aliases: string[] = []): CustomTerm => ({
+    name,
+    aliases,
+    definition: `${name}, in the reader's words.`,
+    significance: [],
+    challenges: [],
+  });
+  const opened = () => vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as never);
+
+  it.each([
+    ['Gram Sabha', 'popup.html?term=custom-gram-sabha'],
+    ['gram  sabha', 'popup.html?term=custom-gram-sabha'],
+    ['GS meeting', 'popup.html?term=custom-gram-sabha'],
+    ['The ward committee met on Monday', 'popup.html?term=custom-ward-committee'],
+    ['ग्राम सभा', `popup.html?${new URLSearchParams({ term: 'custom-ग्राम-सभा' })}`],
+  ])('opens the reader\'s term for the selection %j', async (selection, path) => {
+    await saveCustomTerms([term('Gram Sabha', ['GS meeting']), term('Ward committee'), term('ग्राम सभा')]);
+    opened();
+    expect(await lookUpSelection(selection)).toBe(`chrome-extension://id/${path}`);
+  });
+
+  it('follows the terms as the reader changes them, without a restart', async () => {
+    opened();
+    await saveCustomTerms([term('Mohalla clinic')]);
+    expect(await lookUpSelection('Mohalla clinic')).toBe('chrome-extension://id/popup.html?term=custom-mohalla-clinic');
+    await saveCustomTerms([]);
+    expect(await lookUpSelection('Mohalla clinic')).toBe('chrome-extension://id/popup.html?q=Mohalla+clinic');
   });
 });
 
