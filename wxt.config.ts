@@ -13,7 +13,9 @@ export default defineConfig({
     // Each permission is explained in README.md ("Settings and privacy"). The content script's
     // page access comes from its `matches`; messaging and the toolbar badge need no permission.
     permissions: [
-      'storage', // the reader's settings (storage.sync, falling back to storage.local)
+      // The reader's settings (storage.sync, falling back to storage.local) and their own terms
+      // (storage.local: sync's 8 KB per item is too small for a list of terms).
+      'storage',
       'contextMenus', // "Look up in DPI Lens" on selected text
       'activeTab', // the popup's "Off on this site" reads the current tab's address, only when the reader opens it
     ],
