@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { glossary } from '@/glossary';
+import { t } from '@/components/i18n/i18n';
 import type { GlossaryEntry } from '@/glossary/types';
 import {
   indexBundledForms,
@@ -34,7 +35,7 @@ export async function loadCustomTerms(bundled: BundledForms = bundledForms()): P
   try {
     stored = (await browser.storage.local.get(CUSTOM_TERMS_KEY))[CUSTOM_TERMS_KEY];
   } catch {
-    return { terms: [], problems: ['Your saved terms could not be read from the browser’s storage.'], fromNewerVersion: false };
+    return { terms: [], problems: [t('termsStorageUnreadable')], fromNewerVersion: false };
   }
   return parseStoredTerms(stored, bundled);
 }
@@ -42,7 +43,7 @@ export async function loadCustomTerms(bundled: BundledForms = bundledForms()): P
 /** Thrown instead of writing over terms saved by a newer release of DPI Lens. */
 export class NewerTermsError extends Error {
   constructor() {
-    super('Your terms were saved by a newer version of DPI Lens; update it to change them.');
+    super(t('termsFromNewerVersion'));
     this.name = 'NewerTermsError';
   }
 }
