@@ -90,6 +90,33 @@ describe('readers’ own terms', () => {
     await popup.close();
   });
 
+  it('"Look up in DPI Lens" on a reader’s term opens its entry, a Devanagari name too', async () => {
+    const HINDI = { name: 'ज़ोर्बली बही', definition: 'एक गढ़ा हुआ बही-खाता, परीक्षण के लिए।' };
+    await seedTerms([ZORBLY, HINDI].map(({ name, definition }) => ({ name, definition })));
+    // The handler the context menu calls, run in the service worker (native menus cannot be clicked from a test).
+    type Handlers = { dpiLens: { lookUpSelection(text: string): Promise<string | undefined> } };
+    const lookUp = async (selection: string) => {
+      const opened = suite.browser.context.waitForEvent('page', { timeout: POPUP_TIMEOUT_MS });
+      const url = await suite.browser.worker.evaluate(
+        (text) => (globalThis as unknown as Handlers).dpiLens.lookUpSelection(text),
+        selection,
+      );
+      const popup = await opened;
+      return { url, popup };
+    };
+
+    const latin = await lookUp('the zorbly ledger entries');
+    expect(latin.url).toContain(`popup.html?term=${ZORBLY.id}`);
+    await latin.popup.getByRole('heading', { name: ZORBLY.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await latin.popup.close();
+
+    const hindi = await lookUp(HINDI.name);
+    expect(hindi.url).toContain('popup.html?term=custom-');
+    await hindi.popup.getByRole('heading', { name: HINDI.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    expect(await hindi.popup.getByText(HINDI.definition).count()).toBeGreaterThan(0);
+    await hindi.popup.close();
+  });
+
   it('rejects an invalid import with the problem shown, and keeps the saved terms', async () => {
     await seedTerms([ZORBLY].map(({ name, definition }) => ({ name, definition })));
     const options = await openOptions();
