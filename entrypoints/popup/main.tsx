@@ -7,6 +7,7 @@ import { uiLanguage } from '@/components/i18n/i18n';
 import { applyPageTheme } from '@/components/settings/page-theme';
 import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
 import { App } from './App';
+import '@/components/theme/theme.css';
 import './style.css';
 
 // The reader's own terms are searched and shown like bundled ones. One storage.local read
