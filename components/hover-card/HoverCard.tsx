@@ -1,5 +1,7 @@
 import type { GlossaryEntry, Relation } from '../../glossary/types';
 import { isCustomId } from '../custom-terms/schema';
+import { EntryName } from '../glossary-view/EntryName';
+import { SourceLine } from '../glossary-view/SourceLine';
 import { t } from '../i18n/i18n';
 import { relationLabel } from '../popup/labels';
 import { formatAsOf } from './format';
@@ -65,13 +67,7 @@ export function HoverCard({
       )}
       <header>
         <h2 id={TITLE_ID} class="name">
-          {entry.name}
-          {entry.nameHi && (
-            <span class="name-hi" lang="hi">
-              {' '}
-              {entry.nameHi}
-            </span>
-          )}
+          <EntryName entry={entry} />
         </h2>
         {entry.expansion && entry.expansion !== entry.name && (
           <p class="expansion">{entry.expansion}</p>
@@ -110,16 +106,7 @@ export function HoverCard({
       {source && (
         <footer class="source">
           <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
-          <a href={source.url} target="_blank" rel="noopener noreferrer">
-            {source.title}
-          </a>
-          {/* A reader's source may have no publisher or date; nothing is invented for it. */}
-          {(source.publisher || source.asOf) && (
-            <span class="source-meta">
-              {source.publisher && <> · {source.publisher}</>}
-              {source.asOf && <> · {t('cardAsOf', formatAsOf(source.asOf))}</>}
-            </span>
-          )}
+          <SourceLine source={source} formatDate={formatAsOf} separator=" · " leadingSeparator />
         </footer>
       )}
     </div>

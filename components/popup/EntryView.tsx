@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { RELATIONS, type GlossaryEntry, type Relation } from '@/glossary/types';
 import { isCustomId } from '@/components/custom-terms/schema';
-import { t, tAround } from '@/components/i18n/i18n';
+import { EntryName } from '@/components/glossary-view/EntryName';
+import { SourceLine } from '@/components/glossary-view/SourceLine';
+import { t } from '@/components/i18n/i18n';
 import { categoryLabel, formatDate, relationLabel } from './labels';
 
 interface EntryViewProps {
@@ -46,18 +48,6 @@ function BulletSection({ title, items }: { title: string; items: string[] }) {
   );
 }
 
-/** "as of 1 October 2025" with the date as a <time>, wherever the language puts it. */
-function AsOf({ date }: { date: string }) {
-  const [before, after] = tAround('cardAsOf');
-  return (
-    <>
-      {before}
-      <time dateTime={date}>{formatDate(date)}</time>
-      {after}
-    </>
-  );
-}
-
 /** One entry in full: every section the entry has, its related terms and its dated sources. */
 export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -75,13 +65,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
       </button>
       <header class="entry-header">
         <h2 id="entry-name" ref={heading} tabIndex={-1}>
-          {entry.name}
-          {entry.nameHi && (
-            <span class="name-hi" lang="hi">
-              {' '}
-              {entry.nameHi}
-            </span>
-          )}
+          <EntryName entry={entry} />
         </h2>
         {entry.expansion && <p class="expansion">{entry.expansion}</p>}
         {/* A reader's own term belongs to no category: say whose it is instead. */}
@@ -141,17 +125,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
           <ul class="sources">
             {entry.sources.map((source) => (
               <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>
-                {/* A reader's source may lack a publisher or date; nothing is invented for it. */}
-                {(source.publisher || source.asOf) && (
-                  <span class="source-meta">
-                    {source.publisher}
-                    {source.publisher && source.asOf && ', '}
-                    {source.asOf && <AsOf date={source.asOf} />}
-                  </span>
-                )}
+                <SourceLine source={source} formatDate={formatDate} separator=", " />
               </li>
             ))}
           </ul>
