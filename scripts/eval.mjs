@@ -10,11 +10,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runnerImport } from 'vite';
+import { loadTs as load } from './lib/load-ts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const load = async (file) =>
-  (await runnerImport(path.join(root, file), { configFile: false, root, resolve: { alias: { '@': root } } })).module;
 
 const [{ glossary }, { createDetector }, corpus, scoring] = await Promise.all([
   load('glossary/index.ts'),
@@ -58,34 +56,43 @@ for (const s of speed.cases) {
   console.log(`  ${s.name.padEnd(34)} plain ${s.plainMs.toFixed(2)} ms  with context ${s.contextMs.toFixed(2)} ms  ratio ${s.ratio.toFixed(2)}`);
 }
 
-// Held-out text, written blind after the rules (tests/corpus/README.md, "Holdout"): never tuned on,
-// so this is the honest estimate for unseen pages. Reported, not gated: gating would invite tuning.
-const holdout = corpus.loadHoldout();
-const held = scoring.evaluateDetector(holdout, detector);
-console.log(`\nheld-out passages (${holdout.length}, never used for tuning)`);
-console.log(`  precision ${pct(held.overall.precision)}  recall ${pct(held.overall.recall)}  F1 ${pct(held.overall.f1)}  (tp ${held.overall.tp}, fp ${held.overall.fp}, fn ${held.overall.fn})`);
-if (held.coveredByOutOfScope.length) {
-  console.log(`  not scored: ${held.coveredByOutOfScope.length} label(s) inside a longer out-of-scope name (${held.coveredByOutOfScope.map((l) => l.text).join(', ')})`);
-}
-for (const e of held.errors) console.log(`  ${e.kind === 'miss' ? 'miss' : 'FP  '} ${e.passage} ${e.id}${e.rule ? ` [${e.rule}]` : ''} ${e.context}`);
-const pagesDir = path.join(root, 'tests/corpus/holdout-pages');
-const pageFiles = (await readdir(pagesDir)).filter((f) => f.endsWith('.txt')).sort();
-let pageHighlights = 0;
-console.log(`\nordinary news pages without DPI (${pageFiles.length}, held out): highlights must be 0`);
-for (const file of pageFiles) {
-  const found = detector.detect(await readFile(path.join(pagesDir, file), 'utf8'));
-  pageHighlights += found.length;
-  if (found.length) console.log(`  ${file}: ${found.map((t) => `${t.text} (${t.id}, ${t.decision.rule})`).join(', ')}`);
-}
+// Held-out text, written blind after the rules (tests/corpus/README.md, "Holdout" and "Holdout 2"):
+// never tuned on, so this is the honest estimate for unseen pages. Reported, not gated: gating would
+// invite tuning. Holdout 1's errors were tuned on once (those passages moved to passages.json), so
+// holdout 2, written after that, is the fresher estimate.
 const heldTargets = { precision: 0.97, recall: 0.95 };
+async function reportHeldOut(name, passages, pagesDir) {
+  const held = scoring.evaluateDetector(passages, detector);
+  console.log(`\n${name}: ${passages.length} passages, never used for tuning`);
+  console.log(`  precision ${pct(held.overall.precision)}  recall ${pct(held.overall.recall)}  F1 ${pct(held.overall.f1)}  (tp ${held.overall.tp}, fp ${held.overall.fp}, fn ${held.overall.fn})`);
+  if (held.coveredByOutOfScope.length) {
+    console.log(`  not scored: ${held.coveredByOutOfScope.length} label(s) inside a longer out-of-scope name (${held.coveredByOutOfScope.map((l) => l.text).join(', ')})`);
+  }
+  for (const e of held.errors) console.log(`  ${e.kind === 'miss' ? 'miss' : 'FP  '} ${e.passage} ${e.id}${e.rule ? ` [${e.rule}]` : ''} ${e.context}`);
+  const pageFiles = (await readdir(pagesDir)).filter((f) => f.endsWith('.txt')).sort();
+  let pageHighlights = 0;
+  console.log(`  ordinary news pages without DPI (${pageFiles.length}): highlights must be 0`);
+  for (const file of pageFiles) {
+    const found = detector.detect(await readFile(path.join(pagesDir, file), 'utf8'));
+    pageHighlights += found.length;
+    if (found.length) console.log(`    ${file}: ${found.map((t) => `${t.text} (${t.id}, ${t.decision.rule})`).join(', ')}`);
+  }
+  return { name, overall: held.overall, pageHighlights };
+}
+const heldOut = [
+  await reportHeldOut('holdout 1', corpus.loadHoldout(), path.join(root, 'tests/corpus/holdout-pages')),
+  await reportHeldOut('holdout 2', corpus.loadHoldout2(), path.join(root, 'tests/corpus/holdout2-pages')),
+];
 
 const met = scoring.meetsCorpusTargets(overall);
 const speedMet = speed.noTermRatio <= scoring.SPEED_BUDGET;
 console.log('\ntargets');
 console.log(`  precision >= ${scoring.CORPUS_TARGETS.precision}: ${overall.precision >= scoring.CORPUS_TARGETS.precision ? 'met' : 'NOT MET'} (${pct(overall.precision)})`);
 console.log(`  recall    >= ${scoring.CORPUS_TARGETS.recall}: ${overall.recall >= scoring.CORPUS_TARGETS.recall ? 'met' : 'NOT MET'} (${pct(overall.recall)})`);
-console.log(`  held-out precision >= ${heldTargets.precision}: ${held.overall.precision >= heldTargets.precision ? 'met' : 'NOT MET'} (${pct(held.overall.precision)}) [reported, not gated]`);
-console.log(`  held-out recall    >= ${heldTargets.recall}: ${held.overall.recall >= heldTargets.recall ? 'met' : 'NOT MET'} (${pct(held.overall.recall)}) [reported, not gated]`);
-console.log(`  highlights on ordinary news pages = 0: ${pageHighlights === 0 ? 'met' : `NOT MET (${pageHighlights})`} [reported, not gated]`);
+for (const { name, overall: o, pageHighlights } of heldOut) {
+  console.log(`  ${name} precision >= ${heldTargets.precision}: ${o.precision >= heldTargets.precision ? 'met' : 'NOT MET'} (${pct(o.precision)}) [reported, not gated]`);
+  console.log(`  ${name} recall    >= ${heldTargets.recall}: ${o.recall >= heldTargets.recall ? 'met' : 'NOT MET'} (${pct(o.recall)}) [reported, not gated]`);
+  console.log(`  ${name} highlights on ordinary news pages = 0: ${pageHighlights === 0 ? 'met' : `NOT MET (${pageHighlights})`} [reported, not gated]`);
+}
 console.log(`  no-term page slowdown <= ${scoring.SPEED_BUDGET}x: ${speedMet ? 'met' : 'NOT MET'} (${speed.noTermRatio.toFixed(2)}x)`);
 process.exitCode = met && speedMet ? 0 : 1;
