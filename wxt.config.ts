@@ -1,10 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { glossaryData } from './scripts/lib/glossary-plugin.mjs';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // glossaryData: the pattern and entry heads computed at build time (glossary/heads.ts).
+  vite: () => ({ plugins: [preact(), glossaryData()] }),
   manifest: ({ browser }) => ({
     name: 'DPI Lens',
     // The interface's words are in public/_locales/{en,hi}; the browser picks by its language.

@@ -1,7 +1,7 @@
 /**
  * Term detection on one piece of text treated as a page: the matcher finds candidates, the sense
  * rules decide the ambiguous ones. Pure: no DOM. The eval runs exactly this; the page layer runs
- * the same two steps with each candidate's block text as its context (entrypoints/content/highlighter.ts).
+ * the same two steps with each candidate's block text as its context (entrypoints/content/page-senses.ts).
  */
 import { createMatcher, type Matcher } from './matcher';
 import {
@@ -16,7 +16,7 @@ import {
   type SenseModel,
 } from './senses';
 import { compileTerms } from './terms';
-import type { GlossaryEntry, TermMatch } from './types';
+import type { EntryHead, TermMatch } from './types';
 
 export interface DetectedTerm extends TermMatch {
   decision: Decision;
@@ -47,9 +47,15 @@ export function occurrencesIn(senses: SenseModel, text: string, matches: readonl
   );
 }
 
-export function createDetector(entries: readonly GlossaryEntry[]): Detector {
-  const matcher = createMatcher(compileTerms(entries));
-  const senses = compileSenses(entries);
+export function createDetector(entries: readonly EntryHead[]): Detector {
+  return detectorOf(createMatcher(compileTerms(entries)), compileSenses(entries));
+}
+
+/**
+ * A detector over an existing matcher and sense model: the content script passes the matcher it
+ * highlights with, so a page compiles the combined pattern once.
+ */
+export function detectorOf(matcher: Matcher, senses: SenseModel): Detector {
   function decide(text: string): DetectedTerm[] {
     const matches = matcher.findAll(text);
     if (matches.length === 0) return [];

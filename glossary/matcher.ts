@@ -110,11 +110,27 @@ export function formSource(form: TermForm): string {
   return source;
 }
 
+/**
+ * Everything about the combined pattern that does not depend on the page: its source and which
+ * entry each capture group belongs to. Plain data (JSON-serialisable), so the build computes it
+ * once (scripts/lib/glossary-plugin.mjs) and the content script only runs `new RegExp(source)`.
+ */
+export interface MatcherData {
+  /** The combined pattern's source, for `new RegExp(source, MATCHER_FLAGS)`. */
+  source: string;
+  /** Capture group i+FIRST_FORM_GROUP belongs to the entry `ids[i]`. */
+  ids: string[];
+  /** For a match's lower-cased first character: the range of `ids` that can have produced it. */
+  groupsByFirstChar: Array<[key: string, from: number, to: number]>;
+}
+
+/** `g`: the page layer scans with lastIndex; `u`: \p{...} classes and code-point look-behinds. */
+export const MATCHER_FLAGS = 'gu';
+const NEVER_MATCHES = '(?!)';
+
 interface Compiled {
   pattern: RegExp;
-  /** Capture group 1 is the whole term; group i+FIRST_FORM_GROUP belongs to forms[i]. */
-  forms: TermForm[];
-  /** For a match's lower-cased first character: the capture groups that can have produced it. */
+  ids: readonly string[];
   groupsByFirstChar: Map<string, { from: number; to: number }>;
 }
 
@@ -122,7 +138,8 @@ function firstCharKey(text: string): string {
   return ([...text][0] ?? '').toLowerCase();
 }
 
-function compile(input: readonly TermForm[]): Compiled {
+/** The combined pattern for `input`, as data. The single definition of the pattern. */
+export function compileMatcherData(input: readonly TermForm[]): MatcherData {
   // Forms are grouped by first letter behind a cheap one-character look-ahead, so at most
   // positions the engine rejects a whole group at once instead of trying every form.
   const byFirst = new Map<string, TermForm[]>();
@@ -131,8 +148,8 @@ function compile(input: readonly TermForm[]): Compiled {
     const key = firstCharKey(form.text);
     byFirst.set(key, [...(byFirst.get(key) ?? []), form]);
   }
-  const forms: TermForm[] = [];
-  const groupsByFirstChar = new Map<string, { from: number; to: number }>();
+  const ids: string[] = [];
+  const groupsByFirstChar: MatcherData['groupsByFirstChar'] = [];
   const groupSources: string[] = [];
   const allFirstChars = new Set<string>();
   for (const [key, group] of [...byFirst].sort(([a], [b]) => a.localeCompare(b))) {
@@ -143,35 +160,52 @@ function compile(input: readonly TermForm[]): Compiled {
         Number(b.exactCase) - Number(a.exactCase) ||
         a.id.localeCompare(b.id),
     );
-    const from = forms.length;
-    forms.push(...group);
-    groupsByFirstChar.set(key, { from, to: forms.length });
+    const from = ids.length;
+    ids.push(...group.map((form) => form.id));
+    groupsByFirstChar.push([key, from, ids.length]);
     const firstCharSet = new Set(caseVariants(key).concat(group.map((f) => [...f.text][0]!)));
     firstCharSet.forEach((char) => allFirstChars.add(char));
     const firstChars = [...firstCharSet].map(escapeChar).join('');
     const alternatives = group.map((form) => `(${formSource(form)})`).join('|');
     groupSources.push(`(?=[${firstChars}])(?:${alternatives})`);
   }
-  if (!groupSources.length) return { pattern: /(?!)/gu, forms, groupsByFirstChar };
+  if (!groupSources.length) return { source: NEVER_MATCHES, ids, groupsByFirstChar };
   // A one-character look-ahead first, even before the word-boundary look-behinds: most positions
   // fail it at once (measured: about twice as fast over a page as boundary-first).
   const anyFirst = `(?=[${[...allFirstChars].map(escapeChar).join('')}])`;
-  const pattern = new RegExp(
-    `${anyFirst}${BEFORE}((?:${groupSources.join('|')}))${AFTER}${NOT_IN_URL}`,
-    'gu',
-  );
-  return { pattern, forms, groupsByFirstChar };
+  const source = `${anyFirst}${BEFORE}((?:${groupSources.join('|')}))${AFTER}${NOT_IN_URL}`;
+  return { source, ids, groupsByFirstChar };
+}
+
+function fromData(data: MatcherData): Compiled {
+  return {
+    pattern: new RegExp(data.source, MATCHER_FLAGS),
+    ids: data.ids,
+    groupsByFirstChar: new Map(data.groupsByFirstChar.map(([key, from, to]) => [key, { from, to }])),
+  };
 }
 
 export function createMatcher(forms: readonly TermForm[]): Matcher {
+  return matcherOf(() => compileMatcherData(forms));
+}
+
+/**
+ * A matcher from data the build already computed (`compileMatcherData`): no pattern source to
+ * build at run time, only the RegExp itself (compiled by the engine at its first exec).
+ */
+export function matcherFromData(data: MatcherData): Matcher {
+  return matcherOf(() => data);
+}
+
+function matcherOf(data: () => MatcherData): Matcher {
   let compiled: Compiled | undefined;
-  const get = (): Compiled => (compiled ??= compile(forms));
+  const get = (): Compiled => (compiled ??= fromData(data()));
 
   function idOfMatch(match: RegExpExecArray, c: Compiled): string | undefined {
     const range = c.groupsByFirstChar.get(firstCharKey(match[0]));
     if (!range) return undefined;
     for (let i = range.from; i < range.to; i += 1) {
-      if (match[i + FIRST_FORM_GROUP] !== undefined) return c.forms[i]!.id;
+      if (match[i + FIRST_FORM_GROUP] !== undefined) return c.ids[i];
     }
     return undefined;
   }

@@ -22,3 +22,22 @@ export function isPageTermsRequest(message: unknown): message is PageTermsReques
     (message as { type?: unknown }).type === PAGE_TERMS_MESSAGE
   );
 }
+
+/**
+ * Content script -> background: "the bundled entries, please". The content script starts with the
+ * entries' heads only (glossary/heads.ts); the text a card shows comes from the background, once,
+ * when the card is mounted (entrypoints/content/card-entries.ts).
+ */
+export const CARD_ENTRIES_MESSAGE = 'dpi-lens:card-entries';
+
+export interface CardEntriesRequest {
+  type: typeof CARD_ENTRIES_MESSAGE;
+}
+
+export function isCardEntriesRequest(message: unknown): message is CardEntriesRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === CARD_ENTRIES_MESSAGE
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * Turns glossary entries into the written forms the matcher looks for. Pure: no DOM.
  */
-import type { GlossaryEntry } from './types';
+import type { EntryHead } from './types';
 
 /** One written form of a term, e.g. { id: 'upi', text: 'UPI', exactCase: true }. */
 export interface TermForm {
@@ -40,7 +40,7 @@ function countCapitals(word: string): number {
  * each with its case rule (`caseOverrides` wins over the automatic rule).
  * A form listed twice for the same entry appears once.
  */
-export function compileTerms(entries: readonly GlossaryEntry[]): TermForm[] {
+export function compileTerms(entries: readonly EntryHead[]): TermForm[] {
   const forms: TermForm[] = [];
   for (const entry of entries) {
     const hidden = new Set((entry.searchOnly ?? []).map((form) => form.trim()));

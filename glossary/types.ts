@@ -135,6 +135,15 @@ export interface GlossaryEntry {
 }
 
 /** One occurrence of a term in a piece of text. Offsets are UTF-16 indices into that text. */
+/**
+ * The fields matching, the context rules, the mention filter and custom-term checks read: what the
+ * content script gets of each entry at startup (glossary/heads.ts); the text comes with the card.
+ */
+export type EntryHead = Pick<
+  GlossaryEntry,
+  'id' | 'name' | 'nameHi' | 'expansion' | 'aliases' | 'caseOverrides' | 'searchOnly' | 'senses' | 'category'
+>;
+
 export interface TermMatch {
   id: string;
   start: number;

@@ -3,14 +3,7 @@
 // source's publisher and the oldest/latest as-of dates; flags entries not checked for a year and
 // entries without a source. Exit 0 (it is a report), 1 if an entry has no source.
 // Today's date can be fixed for reproducible output: `npm run glossary:report -- --today 2026-11-28`.
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { runnerImport } from 'vite';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const load = async (file) =>
-  (await runnerImport(path.join(root, file), { configFile: false, root, resolve: { alias: { '@': root } } }))
-    .module;
+import { loadTs as load } from './lib/load-ts.mjs';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--today');

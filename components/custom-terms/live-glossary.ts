@@ -3,10 +3,12 @@
  * own terms, kept current as the reader edits them (storage.onChanged). Builds the matcher for
  * the combined list, so a custom term is matched by the same one pattern as the bundled ones.
  */
+import { bundledForms, bundledMatcher } from '@/glossary/bundled';
 import { createMatcher, type Matcher } from '@/glossary/matcher';
 import { compileTerms } from '@/glossary/terms';
 import type { GlossaryEntry } from '@/glossary/types';
 import type { CustomTerm } from './schema';
+import { toGlossaryEntry } from './schema';
 import { combineGlossary, loadCustomTerms, watchCustomTerms } from './storage';
 
 export interface LiveGlossary {
@@ -54,4 +56,49 @@ export function createLiveGlossary(bundled: readonly GlossaryEntry[], custom: re
 export async function loadLiveGlossary(bundled: readonly GlossaryEntry[]): Promise<LiveGlossary> {
   const { terms } = await loadCustomTerms();
   return createLiveGlossary(bundled, terms);
+}
+
+/** The content script's live glossary: matching for every term, entries for the reader's own. */
+export interface PageGlossary {
+  readonly matcher: Matcher;
+  /** The reader's own terms by id (the bundled entries' text comes with the card: card-entries.ts). */
+  customEntry(id: string): GlossaryEntry | undefined;
+  watch(onChange: () => void): () => void;
+}
+
+/**
+ * Like `createLiveGlossary`, without the bundled entries: without custom terms the matcher is the
+ * one the build computed (glossary/bundled.ts); with them, it is built from the bundled forms plus
+ * theirs (the same pattern `createLiveGlossary` builds from the combined entries).
+ */
+export function createPageGlossary(custom: readonly CustomTerm[] = []): PageGlossary & {
+  replace(custom: readonly CustomTerm[]): void;
+} {
+  let matcher = bundledMatcher();
+  let byId = new Map<string, GlossaryEntry>();
+  const replace = (next: readonly CustomTerm[]) => {
+    const entries = next.map(toGlossaryEntry);
+    byId = new Map(entries.map((entry) => [entry.id, entry]));
+    matcher = entries.length ? createMatcher([...bundledForms(), ...compileTerms(entries)]) : bundledMatcher();
+  };
+  replace(custom);
+  return {
+    get matcher() {
+      return matcher;
+    },
+    customEntry: (id) => byId.get(id),
+    replace,
+    watch(onChange) {
+      return watchCustomTerms((stored) => {
+        replace(stored.terms);
+        onChange();
+      });
+    },
+  };
+}
+
+/** `createPageGlossary` with the reader's stored terms (one storage.local read). */
+export async function loadPageGlossary(): Promise<PageGlossary> {
+  const { terms } = await loadCustomTerms();
+  return createPageGlossary(terms);
 }

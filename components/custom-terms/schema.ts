@@ -11,7 +11,7 @@
  *   entry under a reader's alias).
  */
 import { compact, normalise } from '@/glossary/search';
-import type { GlossaryEntry } from '@/glossary/types';
+import type { EntryHead, GlossaryEntry } from '@/glossary/types';
 
 export const TERMS_FILE_FORMAT = 'dpi-lens-terms';
 export const TERMS_FILE_VERSION = 1;
@@ -237,10 +237,11 @@ export function checkTerm(raw: unknown, path: string): Checked<CustomTerm> {
 // --- collisions -------------------------------------------------------------------------------
 
 /** Every form of the bundled glossary by its key: name, Hindi name, expansion, aliases, search-only forms. */
-export type BundledForms = ReadonlyMap<string, GlossaryEntry>;
+export type BundledForms = ReadonlyMap<string, EntryHead>;
 
-export function indexBundledForms(entries: readonly GlossaryEntry[]): BundledForms {
-  const forms = new Map<string, GlossaryEntry>();
+/** Takes entry heads (names and forms only): the content script has no more of the bundled entries. */
+export function indexBundledForms(entries: readonly EntryHead[]): BundledForms {
+  const forms = new Map<string, EntryHead>();
   for (const entry of entries) {
     const all = [entry.name, entry.nameHi, entry.expansion, ...entry.aliases, ...(entry.searchOnly ?? [])];
     for (const form of all) {

@@ -8,7 +8,7 @@
  * by export and import instead.
  */
 import { browser } from 'wxt/browser';
-import { glossary } from '@/glossary';
+import { bundledHeads } from '@/glossary/bundled';
 import { t } from '@/components/i18n/i18n';
 import type { GlossaryEntry } from '@/glossary/types';
 import {
@@ -26,7 +26,7 @@ export const CUSTOM_TERMS_KEY = 'customTerms';
 let bundledIndex: BundledForms | undefined;
 /** The bundled glossary's forms, indexed once (custom terms may not reuse them). */
 export function bundledForms(): BundledForms {
-  return (bundledIndex ??= indexBundledForms(glossary));
+  return (bundledIndex ??= indexBundledForms(bundledHeads));
 }
 
 /** Never throws: storage that cannot be read counts as no terms, with the reason reported. */

@@ -18,7 +18,6 @@ import {
 } from '../../components/hover-card/hover-state';
 import { pickLineRect, placeCard } from '../../components/hover-card/placement';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '../../components/hover-card/timings';
-import { getEntry } from '../../glossary';
 import type { GlossaryEntry } from '../../glossary/types';
 import { OWN_UI_TAG } from './own-ui';
 
@@ -34,8 +33,8 @@ export interface HoverCardOptions {
   theme?: CardTheme;
   /** How long the pointer rests on a term before its card opens (the reader's setting). */
   openDelayMs?: number;
-  /** Where entries come from (tests pass their own). */
-  lookup?: (id: string) => GlossaryEntry | undefined;
+  /** Where entries come from: the content script passes the bundled and the reader's entries (card-entries.ts). */
+  lookup: (id: string) => GlossaryEntry | undefined;
 }
 
 export interface HoverCardController {
@@ -57,7 +56,7 @@ type PointerLocation = HTMLElement | 'card' | null;
 
 export async function mountHoverCard(
   ctx: ContentScriptContext,
-  { theme: initialTheme = 'system', openDelayMs = OPEN_DELAY_MS, lookup = getEntry }: HoverCardOptions = {},
+  { theme: initialTheme = 'system', openDelayMs = OPEN_DELAY_MS, lookup }: HoverCardOptions,
 ): Promise<HoverCardController> {
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: OWN_UI_TAG,

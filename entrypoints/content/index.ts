@@ -1,5 +1,4 @@
-import { glossary } from '@/glossary';
-import { loadLiveGlossary } from '@/components/custom-terms/live-glossary';
+import { loadPageGlossary } from '@/components/custom-terms/live-glossary';
 import { answerPageTerms } from './page-terms';
 import { startReaderControls } from './reader-controls';
 
@@ -12,13 +11,14 @@ export default defineContentScript({
   // No allFrames: same-origin frames are highlighted from the top frame (live-highlighter.ts), so
   // cross-origin ad frames never load the glossary.
   main(ctx) {
-    // The bundled glossary plus the reader's own terms (one storage.local read first, so the
-    // first pass includes them); an edit in the options page re-highlights through the session.
-    void loadLiveGlossary(glossary).then((terms) => {
+    // The bundled glossary (its pattern computed at build time, glossary/heads.ts) plus the
+    // reader's own terms (one storage.local read first, so the first pass includes them); an edit
+    // in the options page re-highlights through the session.
+    void loadPageGlossary().then((terms) => {
       if (ctx.isInvalid) return;
       // The reader's settings decide whether, what and how to highlight, and follow every change;
       // reader-controls.ts starts the live highlighter (and the card) through a reader session.
-      const session = startReaderControls(ctx, terms.matcher, { lookup: terms.lookup });
+      const session = startReaderControls(ctx, terms.matcher, { customEntry: terms.customEntry });
       ctx.onInvalidated(terms.watch(() => session.setMatcher(terms.matcher)));
     });
 

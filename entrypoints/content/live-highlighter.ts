@@ -10,12 +10,14 @@
  * hits of a large pass are wrapped later, when they come into view or the browser is idle;
  * `dpi-lens:highlight-deferred` is recorded when the last of them is done.
  */
+import { bundledSenses } from '@/glossary/bundled';
+import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
 import type { TermMatch } from '@/glossary/types';
 import { HIGHLIGHT_MEASURE, isSkippedElement } from './highlighter';
 import { adoptMarkStyle } from './mark-style';
 import { planMutations, type MutationLike } from './observer';
-import { REASON_ATTRIBUTE, createPageSenseFilter, defaultDetector, type PageSenseFilter } from './page-senses';
+import { REASON_ATTRIBUTE, createPageSenseFilter, type PageSenseFilter } from './page-senses';
 import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, whenIdle, type Cancel } from './scheduler';
 import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
 
@@ -38,6 +40,11 @@ export interface LiveHighlighterOptions {
   onFirstMarks?: () => void;
   /** Context rules (default: the bundled glossary's, see page-senses.ts); tests may pass their own. */
   senses?: PageSenseFilter;
+  /**
+   * `matcher` before the reader's mention filter (which is stateful: "first mention"): the default
+   * context rules read the page's evidence with it. The same pattern, so it is compiled once.
+   */
+  unfilteredMatcher?: Matcher;
 }
 
 export interface LiveHighlighter {
@@ -105,7 +112,8 @@ export function startLiveHighlighter(
   matcher: Matcher,
   options: LiveHighlighterOptions = {},
 ): LiveHighlighter {
-  const senses = options.senses ?? createPageSenseFilter(doc, defaultDetector());
+  const senses =
+    options.senses ?? createPageSenseFilter(doc, detectorOf(options.unfilteredMatcher ?? matcher, bundledSenses()));
   /** Debug mode only (reasonOf is undefined otherwise): why each mark was kept. */
   function annotateReasons(created: readonly ChildNode[], matches: readonly TermMatch[]): void {
     let i = 0;

@@ -5,8 +5,7 @@
  * the node's block (paragraph, list item, cell) as the occurrence's context and the article text
  * as the page. Unambiguous matches cost a Set lookup; a page without matches costs nothing.
  */
-import { glossary } from '@/glossary';
-import { createDetector, type Detector } from '@/glossary/detect';
+import type { Detector } from '@/glossary/detect';
 import { CONTEXT_WINDOW_CHARS, decideOccurrence, isAmbiguous, type Decision, type PageSenses } from '@/glossary/senses';
 import type { TermMatch } from '@/glossary/types';
 import { isSkippedElement } from './highlighter';
@@ -51,12 +50,6 @@ function isLinkList(list: Element): boolean {
     return linked / text >= LINK_TEXT_SHARE;
   });
   return linkItems.length / items.length >= LINK_LIST_SHARE;
-}
-
-let bundled: Detector | undefined;
-/** The bundled glossary's detector, built on first use (its pattern compiles only if a page needs it). */
-export function defaultDetector(): Detector {
-  return (bundled ??= createDetector(glossary));
 }
 
 export interface PageSenseFilter {

@@ -5,7 +5,7 @@
  * Everything is undone when the content script's context is invalidated.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { getEntry } from '@/glossary';
+import { bundledCategory } from '@/glossary/bundled';
 import type { Matcher } from '@/glossary/matcher';
 import type { GlossaryEntry } from '@/glossary/types';
 import {
@@ -17,30 +17,36 @@ import {
 import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
 import { siteOfUrl } from '@/components/settings/site-rules';
 import { HIGHLIGHT_MEASURE } from './highlighter';
+import { loadCardEntries } from './card-entries';
 import { mountHoverCard } from './hover';
 import { DEFERRED_MEASURE, startLiveHighlighter } from './live-highlighter';
 import { createReaderSession, type ReaderSession } from './reader-session';
 
 export interface ReaderControlsOptions {
-  /** Resolves the card's entries, including the reader's own terms (components/custom-terms/). */
-  lookup?: (id: string) => GlossaryEntry | undefined;
+  /** Resolves the reader's own terms for the card (components/custom-terms/); bundled ones come from card-entries.ts. */
+  customEntry?: (id: string) => GlossaryEntry | undefined;
 }
 
 /** Returns the session, so the glossary's owner can hand it a new matcher (`setMatcher`). */
 export function startReaderControls(
   ctx: ContentScriptContext,
   matcher: Matcher,
-  { lookup }: ReaderControlsOptions = {},
+  { customEntry = () => undefined }: ReaderControlsOptions = {},
 ): ReaderSession {
   const site = siteOfUrl(location.href);
   const session = createReaderSession({
     doc: document,
     matcher,
-    categoryOf: (id) => getEntry(id)?.category,
+    categoryOf: bundledCategory,
     site,
-    startHighlighting: (filtered, onFirstMarks) => startLiveHighlighter(document, filtered, { onFirstMarks }),
+    startHighlighting: (filtered, onFirstMarks, unfiltered) =>
+      startLiveHighlighter(document, filtered, { onFirstMarks, unfilteredMatcher: unfiltered }),
     // The card's host element is only worth adding to pages that have terms to explain.
-    mountCard: () => mountHoverCard(ctx, { lookup }),
+    mountCard: async () => {
+      // Without the background's answer the card still mounts (the reader's own terms open).
+      const bundled = await loadCardEntries().catch(() => new Map<string, GlossaryEntry>());
+      return mountHoverCard(ctx, { lookup: (id) => customEntry(id) ?? bundled.get(id) });
+    },
     onTermCount: (count) => {
       const message: TermCountMessage = { type: TERM_COUNT_MESSAGE, count };
       // The background may be restarting; the next pass reports again.

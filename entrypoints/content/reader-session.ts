@@ -32,8 +32,11 @@ export interface ReaderSessionOptions {
   categoryOf: (id: string) => Category | undefined;
   /** This page's site (see site-rules.ts), undefined for pages without a host. */
   site: string | undefined;
-  /** Starts the page highlighter; it calls `onFirstMarks` once marks are on the page. */
-  startHighlighting: (matcher: Matcher, onFirstMarks: () => void) => Highlighting;
+  /**
+   * Starts the page highlighter with the filtered matcher; it calls `onFirstMarks` once marks are
+   * on the page. `unfiltered` is the same matcher without the filter (for the context rules).
+   */
+  startHighlighting: (matcher: Matcher, onFirstMarks: () => void, unfiltered: Matcher) => Highlighting;
   /** Mounts the hover card (called once, when the first marks appear). */
   mountCard?: () => Promise<HoverCardController>;
   /** The number of distinct terms marked changed (for the toolbar badge). */
@@ -172,7 +175,7 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
       stopHighlighting();
       const filter = createMentionFilter(settings, categoryOf);
       runningKey = key;
-      highlighting = startHighlighting(filterMatcher(matcher, filter), onFirstMarks);
+      highlighting = startHighlighting(filterMatcher(matcher, filter), onFirstMarks, matcher);
       report();
     }
     undoStyle = applyReaderStyle(doc, settings.style);

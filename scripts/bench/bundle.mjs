@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { build } from 'vite';
 import { ROOT } from '../lib/browser.mjs';
+import { glossaryData } from '../lib/glossary-plugin.mjs';
 
 export async function buildHighlighterBundle() {
   const result = await build({
@@ -10,6 +11,7 @@ export async function buildHighlighterBundle() {
     root: ROOT,
     logLevel: 'silent',
     resolve: { alias: { '@': ROOT } },
+    plugins: [glossaryData()],
     build: {
       write: false,
       minify: true,
