@@ -1,25 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { GlossaryEntry } from '@/glossary/types';
 import { DEFAULT_SETTINGS } from '@/components/settings/settings';
 import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
 import { saveCustomTerms } from '@/components/custom-terms/storage';
 import type { CustomTerm } from '@/components/custom-terms/schema';
-import { MARK_SELECTOR, highlight } from '@/entrypoints/content/highlighter';
+import { MARK_SELECTOR } from '@/entrypoints/content/highlighter';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
+import { PLAIN_UPI } from './support/entries';
+import { highlightBody } from './support/reader-session';
 
-const UPI: GlossaryEntry = {
-  id: 'upi',
-  name: 'UPI',
-  aliases: [],
-  category: 'payments',
-  short: 'Payments.',
-  definition: 'Payments.',
-  significance: [],
-  challenges: [],
-  related: [],
-  sources: [],
-};
 const term = (name: string): CustomTerm => ({ name, aliases: [], definition: `${name}.`, significance: [], challenges: [] });
 const ARTICLE = '<p>The Gram Sabha approved the UPI kiosk; the Ward Office objected.</p>';
 const marks = () => Array.from(document.querySelectorAll<HTMLElement>(MARK_SELECTOR), (m) => m.dataset.dpiTerm);
@@ -42,11 +31,7 @@ function startSession(live: LiveGlossary): ReaderSession {
     matcher: live.matcher,
     categoryOf: () => undefined,
     site: 'example.com',
-    startHighlighting(matcher, onFirstMarks) {
-      const run = highlight(document.body, matcher);
-      if (run.marks > 0) onFirstMarks();
-      return { stop: () => run.undo() };
-    },
+    startHighlighting: highlightBody,
   });
   session.apply({ ...DEFAULT_SETTINGS, density: 'every' });
   return session;
@@ -55,14 +40,14 @@ function startSession(live: LiveGlossary): ReaderSession {
 describe('the live glossary with the reader session', () => {
   it('highlights saved custom terms with the bundled ones from the first pass', async () => {
     await saveCustomTerms([term('Gram Sabha')]);
-    const live = await loadLiveGlossary([UPI]);
+    const live = await loadLiveGlossary([PLAIN_UPI]);
     startSession(live);
     expect(marks()).toEqual(['custom-gram-sabha', 'upi']);
     expect(live.lookup('custom-gram-sabha')?.short).toBe('Gram Sabha.');
   });
 
   it('re-highlights when the reader adds or deletes a term, and restores the page exactly', async () => {
-    const live = createLiveGlossary([UPI]);
+    const live = createLiveGlossary([PLAIN_UPI]);
     const running = startSession(live);
     stopWatching = live.watch(() => running.setMatcher(live.matcher));
     expect(marks()).toEqual(['upi']);
@@ -80,7 +65,7 @@ describe('the live glossary with the reader session', () => {
   });
 
   it('a new matcher while highlighting is off waits for it to be switched on', async () => {
-    const live = createLiveGlossary([UPI]);
+    const live = createLiveGlossary([PLAIN_UPI]);
     const running = startSession(live);
     running.apply({ ...DEFAULT_SETTINGS, enabled: false });
     live.replace([term('Gram Sabha')]);

@@ -6,21 +6,9 @@ import { HoverCard } from '@/components/hover-card/HoverCard';
 import { checkForm, EMPTY_FIELDS } from '@/components/custom-terms/form-model';
 import { indexBundledForms, toGlossaryEntry, type CustomTerm } from '@/components/custom-terms/schema';
 import { CUSTOM_TERMS_KEY, saveCustomTerms } from '@/components/custom-terms/storage';
-import type { GlossaryEntry } from '@/glossary/types';
+import { PLAIN_UPI } from './support/entries';
 
-const UPI: GlossaryEntry = {
-  id: 'upi',
-  name: 'UPI',
-  aliases: [],
-  category: 'payments',
-  short: 'Payments.',
-  definition: 'Payments.',
-  significance: [],
-  challenges: [],
-  related: [],
-  sources: [],
-};
-const bundled = indexBundledForms([UPI]);
+const bundled = indexBundledForms([PLAIN_UPI]);
 
 const WARD: CustomTerm = { name: 'Ward', aliases: ['W-1'], definition: 'A part of a city.', significance: [], challenges: [] };
 

@@ -26,23 +26,12 @@ import {
   saveCustomTerms,
   watchCustomTerms,
 } from '@/components/custom-terms/storage';
+import { entry, PLAIN_UPI } from './support/entries';
 
 /** A small bundled glossary, so messages do not change when real entries are edited. */
 const BUNDLED: GlossaryEntry[] = [
-  {
-    id: 'upi',
-    name: 'UPI',
-    expansion: 'Unified Payments Interface',
-    aliases: ['UPI Lite'],
-    category: 'payments',
-    short: 'Payments.',
-    definition: 'Payments.',
-    significance: [],
-    challenges: [],
-    related: [],
-    sources: [],
-  },
-  {
+  { ...PLAIN_UPI, expansion: 'Unified Payments Interface', aliases: ['UPI Lite'] },
+  entry({
     id: 'aadhaar',
     name: 'Aadhaar',
     nameHi: 'आधार',
@@ -50,11 +39,8 @@ const BUNDLED: GlossaryEntry[] = [
     category: 'identity',
     short: 'Identity.',
     definition: 'Identity.',
-    significance: [],
-    challenges: [],
-    related: [],
     sources: [],
-  },
+  }),
 ];
 const bundled = indexBundledForms(BUNDLED);
 

@@ -14,8 +14,9 @@ import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection
 import { indexBundledForms, toGlossaryEntry } from '@/components/custom-terms/schema';
 import { HoverCard } from '@/components/hover-card/HoverCard';
 import type { PageTermsLoader } from '@/components/popup/page-terms';
-import type { GlossaryEntry } from '@/glossary/types';
 import { App } from '@/entrypoints/popup/App';
+import { entry } from './support/entries';
+import { textOf } from './support/text';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -27,20 +28,6 @@ function speakHindi(): void {
     const list = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
     return formatMessage(spec, list);
   });
-}
-
-function entry(fields: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'id' | 'name'>): GlossaryEntry {
-  return {
-    aliases: [],
-    category: 'concepts',
-    short: `${fields.name} in one line.`,
-    definition: `${fields.name} at length.`,
-    significance: [],
-    challenges: [],
-    related: [],
-    sources: [{ url: `https://example.org/${fields.id}`, title: `About ${fields.name}`, publisher: 'Example', asOf: '2024-01-15' }],
-    ...fields,
-  };
 }
 
 const UPI = entry({
@@ -56,8 +43,6 @@ const UPI = entry({
 });
 const NPCI = entry({ id: 'npci', name: 'NPCI', category: 'payments' });
 const ENTRIES = [UPI, NPCI];
-
-const textOf = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 beforeEach(() => {
   fakeBrowser.reset();

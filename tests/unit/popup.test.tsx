@@ -6,22 +6,8 @@ import { formatDate } from '@/components/popup/labels';
 import { loadPageTerms, type PageTermsLoader } from '@/components/popup/page-terms';
 import type { GlossaryEntry } from '@/glossary/types';
 import { App } from '@/entrypoints/popup/App';
-
-function entry(fields: Partial<GlossaryEntry> & Pick<GlossaryEntry, 'id' | 'name'>): GlossaryEntry {
-  return {
-    aliases: [],
-    category: 'concepts',
-    short: `${fields.name} in one line.`,
-    definition: `${fields.name} at length.`,
-    significance: [],
-    challenges: [],
-    related: [],
-    sources: [
-      { url: `https://example.org/${fields.id}`, title: `About ${fields.name}`, publisher: 'Example', asOf: '2024-01-15' },
-    ],
-    ...fields,
-  };
-}
+import { entry } from './support/entries';
+import { textOf } from './support/text';
 
 const ENTRIES: GlossaryEntry[] = [
   entry({
@@ -48,11 +34,6 @@ const noPageTerms: PageTermsLoader = () => Promise.resolve({ status: 'terms', te
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
-
-/** What a reader sees in an element, whitespace collapsed (there is no jest-dom here). */
-function textOf(element: Element | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
 describe('popup search', () => {
   it('focuses the labelled search box when it opens', () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMatcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import type { Category } from '@/glossary/types';
@@ -9,7 +9,9 @@ import {
   focusFirstMentions,
   markOfSelection,
   type ReaderSession,
+  type ReaderSessionOptions,
 } from '@/entrypoints/content/reader-session';
+import { fakeCard, highlightBody } from './support/reader-session';
 
 const form = (id: string, text: string): TermForm => ({ id, text, exactCase: true });
 const matcher = createMatcher([form('upi', 'UPI'), form('npci', 'NPCI')]);
@@ -20,7 +22,7 @@ let session: ReaderSession;
 let counts: number[];
 let starts: number;
 
-function makeSession(site: string | undefined = 'example.com') {
+function makeSession(site: string | undefined = 'example.com', mountCard?: ReaderSessionOptions['mountCard']) {
   counts = [];
   starts = 0;
   session = createReaderSession({
@@ -30,10 +32,9 @@ function makeSession(site: string | undefined = 'example.com') {
     site,
     startHighlighting(m, onFirstMarks) {
       starts += 1;
-      const run = highlight(document.body, m);
-      if (run.marks > 0) onFirstMarks();
-      return { stop: () => run.undo() };
+      return highlightBody(m, onFirstMarks);
     },
+    mountCard,
     onTermCount: (count) => counts.push(count),
   });
   return session;
@@ -139,20 +140,8 @@ describe('markOfSelection', () => {
 
 describe('card settings', () => {
   it('passes theme, delay and pointer behaviour to the card once it is mounted', async () => {
-    const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn(), remove: vi.fn() };
-    session = createReaderSession({
-      doc: document,
-      matcher,
-      categoryOf,
-      site: 'example.com',
-      startHighlighting(m, onFirstMarks) {
-        const run = highlight(document.body, m);
-        onFirstMarks();
-        return { stop: () => run.undo() };
-      },
-      mountCard: async () => card,
-    });
-    session.apply(settings({ theme: 'dark', hoverDelayMs: 600, style: 'none' }));
+    const card = fakeCard();
+    makeSession('example.com', async () => card).apply(settings({ theme: 'dark', hoverDelayMs: 600, style: 'none' }));
     await Promise.resolve();
     await Promise.resolve();
     expect(card.setTheme).toHaveBeenLastCalledWith('dark');
@@ -164,24 +153,12 @@ describe('card settings', () => {
   });
 
   it('removes the card when highlighting is turned off, and mounts a new one with the next marks', async () => {
-    const cards: { remove: ReturnType<typeof vi.fn> }[] = [];
-    session = createReaderSession({
-      doc: document,
-      matcher,
-      categoryOf,
-      site: 'example.com',
-      startHighlighting(m, onFirstMarks) {
-        const run = highlight(document.body, m);
-        onFirstMarks();
-        return { stop: () => run.undo() };
-      },
-      mountCard: async () => {
-        const card = { setTheme: vi.fn(), close: vi.fn(), open: vi.fn(), setOpenDelay: vi.fn(), setPointerOpens: vi.fn(), remove: vi.fn() };
-        cards.push(card);
-        return card;
-      },
-    });
-    session.apply(settings());
+    const cards: ReturnType<typeof fakeCard>[] = [];
+    makeSession('example.com', async () => {
+      const card = fakeCard();
+      cards.push(card);
+      return card;
+    }).apply(settings());
     await Promise.resolve();
     expect(cards).toHaveLength(1);
     session.apply(settings({ enabled: false }));
