@@ -5,7 +5,7 @@
 // terms it highlighted, and saves screenshots under .output/demo/. DEMO_HEADLESS=1 forces the
 // headless mode anywhere.
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   FIXTURE_PAGES,
@@ -17,6 +17,14 @@ import {
 } from './lib/browser.mjs';
 
 const SCREENSHOTS = join(ROOT, '.output', 'demo');
+/** Where the demo page is written and served from (build output, like the screenshots). */
+const DEMO_SITE = join(SCREENSHOTS, 'site');
+/** Above the article on the demo page: what to try. */
+const DEMO_NOTE = `    <p role="note" style="margin:0;padding:10px 24px;background:#fff4c2;font:15px/1.4 system-ui,sans-serif">
+      Demo page for the extension. Hover a highlighted term to see what it means (Esc closes the card), or
+      open the extension's toolbar popup for the terms on this page and the full glossary.
+    </p>
+`;
 /** The first highlighting pass takes well under a second; this is a ceiling for slow machines. */
 const HIGHLIGHT_TIMEOUT_MS = 15_000;
 /** The card's hover-intent delay (about half a second) plus rendering, with room to spare. */
@@ -29,6 +37,22 @@ const POPUP_VIEWPORT = { width: 400, height: 600 };
 function hasDisplay(env = process.env) {
   if (env.DEMO_HEADLESS === '1') return false;
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY) || process.platform === 'darwin' || process.platform === 'win32';
+}
+
+/**
+ * The demo page: the browser tests' article (tests/fixtures/pages/article.html) with "DPI Lens
+ * demo" in its title and a note on what to try under the site's header. Made from the article on
+ * every run, so the demo shows exactly what the tests check.
+ */
+async function writeDemoPage() {
+  const article = await readFile(join(FIXTURE_PAGES, 'article.html'), 'utf8');
+  const titled = article.replace('<title>', '<title>DPI Lens demo: ');
+  const page = titled.replace('    </header>\n', `    </header>\n${DEMO_NOTE}`);
+  if (titled === article || page === titled) {
+    throw new Error('tests/fixtures/pages/article.html has no <title> or </header> line to add the demo note to.');
+  }
+  await mkdir(DEMO_SITE, { recursive: true });
+  await writeFile(join(DEMO_SITE, 'demo.html'), page);
 }
 
 /** Highlighted terms on the page: id -> count, in reading order. */
@@ -131,7 +155,8 @@ async function headless(server) {
   }
 }
 
-const server = await serveDirectory(FIXTURE_PAGES);
+await writeDemoPage();
+const server = await serveDirectory(DEMO_SITE);
 try {
   await (hasDisplay() ? headful(server) : headless(server));
 } catch (error) {
