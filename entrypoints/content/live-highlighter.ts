@@ -14,7 +14,7 @@ import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
 import type { TermMatch } from '@/glossary/types';
-import { HIGHLIGHT_MEASURE, isSkippedElement } from './highlighter';
+import { HIGHLIGHT_MEASURE, isSkippedElement } from './mark-contract';
 import { adoptMarkStyle } from './mark-style';
 import { planMutations, type MutationLike } from './observer';
 import { REASON_ATTRIBUTE, createPageSenseFilter, type PageSenseFilter } from './page-senses';

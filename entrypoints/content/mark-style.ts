@@ -4,7 +4,7 @@
  * serialised DOM exactly), it is not inline style under a page's Content-Security-Policy, and it
  * reaches marks inside open shadow roots, which a document stylesheet cannot.
  */
-import { MARK_CSS } from './highlighter';
+import { MARK_CSS } from './mark-contract';
 
 type StyleRoot = Document | ShadowRoot;
 

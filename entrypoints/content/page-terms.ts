@@ -3,7 +3,7 @@
  * (not from a list kept at load time), so content the page removed since is not reported.
  */
 import { isPageTermsRequest, type PageTermsResponse } from '@/glossary/messages';
-import { readPageTerms } from './highlighter';
+import { readPageTerms } from './mark-contract';
 
 /**
  * A runtime.onMessage listener body: a promise for the popup's request, `undefined` for any other

@@ -16,7 +16,7 @@ import {
 } from '@/components/settings/messages';
 import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
 import { siteOfUrl } from '@/components/settings/site-rules';
-import { HIGHLIGHT_MEASURE } from './highlighter';
+import { HIGHLIGHT_MEASURE } from './mark-contract';
 import { loadCardEntries } from './card-entries';
 import { mountHoverCard } from './hover';
 import { DEFERRED_MEASURE, startLiveHighlighter } from './live-highlighter';

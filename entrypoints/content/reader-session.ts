@@ -13,7 +13,7 @@ import { createMentionFilter, type MatchFilter } from '@/glossary/mention-filter
 import type { Category } from '@/glossary/types';
 import type { Settings } from '@/components/settings/settings';
 import { isHighlightingOn } from '@/components/settings/site-rules';
-import { MARK_SELECTOR, TERM_ATTRIBUTE } from './highlighter';
+import { MARK_SELECTOR, TERM_ATTRIBUTE } from './mark-contract';
 import { applyReaderStyle } from './reader-style';
 
 /**

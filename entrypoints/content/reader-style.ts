@@ -4,7 +4,7 @@
  * nothing. The undo takes the sheet out again.
  */
 import type { HighlightStyle } from '@/components/settings/settings';
-import { MARK_CLASS } from './highlighter';
+import { MARK_CLASS } from './mark-contract';
 
 /** `html` raises specificity above the base rule, whose properties are !important too. */
 const SELECTOR = `html mark.${MARK_CLASS}`;

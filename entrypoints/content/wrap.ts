@@ -6,7 +6,7 @@
  * slow the page's own DOM work later.
  */
 import type { TermMatch } from '@/glossary/types';
-import { MARK_CLASS, TERM_ATTRIBUTE } from './highlighter';
+import { MARK_CLASS, TERM_ATTRIBUTE } from './mark-contract';
 
 /** One wrapped text node, as it was before, and what was added after it. */
 export interface WrappedText {

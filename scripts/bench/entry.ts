@@ -3,7 +3,7 @@
 // of start(): the matcher is made from the build's data (glossary/bundled.ts) inside the timed
 // call, and the pattern compiles at its first scan, like in the content script.
 import { bundledForms, bundledMatcher } from '@/glossary/bundled';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/highlighter';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import { DEFERRED_MEASURE, FIRST_MARK_MARK, startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
 
 let run: LiveHighlighter | undefined;

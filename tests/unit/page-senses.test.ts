@@ -14,7 +14,7 @@ let runs: HighlightRun[] = [];
 
 function highlightPage(html: string): string[] {
   document.body.innerHTML = html;
-  const run = highlight(document.body, detector.matcher, { injectStyle: false, senses: createPageSenseFilter(document, detector) });
+  const run = highlight(document.body, detector.matcher, { senses: createPageSenseFilter(document, detector) });
   runs.push(run);
   return Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => `${m.getAttribute(TERM_ATTRIBUTE)}:${m.textContent}`);
 }

@@ -1,0 +1,190 @@
+/**
+ * The live highlighter (entrypoints/content/live-highlighter.ts), the only code that marks pages:
+ * the protected zones of tests/fixtures/protected-zones.html stay untouched, what is marked follows
+ * the mark contract, `stop()` restores the page exactly, a rescan adds nothing, and the reader's
+ * mention filter decides which hits are marked. Context rules are passed through here (they have
+ * their own tests in page-senses.test.ts and senses.test.ts).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import zonesHtml from '../fixtures/protected-zones.html?raw';
+import { createMatcher, type Matcher } from '@/glossary/matcher';
+import { createMentionFilter } from '@/glossary/mention-filter';
+import type { TermForm } from '@/glossary/terms';
+import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
+import { HIGHLIGHT_MEASURE, MARK_SELECTOR, readPageTerms } from '@/entrypoints/content/mark-contract';
+import type { PageSenseFilter } from '@/entrypoints/content/page-senses';
+import { filterMatcher } from '@/entrypoints/content/reader-session';
+
+const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
+const matcher = createMatcher([
+  form('upi', 'UPI', true),
+  form('upi-lite', 'UPI Lite', true),
+  form('aadhaar', 'Aadhaar', false),
+  form('dpi', 'Digital Public Infrastructure', false),
+  form('ekyc', 'e-KYC', true),
+]);
+/** Every hit is kept: these tests are about the DOM, not about senses. */
+const ALL_HITS: PageSenseFilter = { filter: (_node, matches) => matches, reasonOf: () => undefined, reset() {} };
+
+let runs: LiveHighlighter[] = [];
+
+/** Starts highlighting and resolves when the pass is complete (its measure is recorded). */
+async function highlightPage(using: Matcher = matcher): Promise<LiveHighlighter> {
+  const before = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
+  const run = startLiveHighlighter(document, using, { senses: ALL_HITS });
+  runs.push(run);
+  await vi.waitFor(() => expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBeGreaterThan(before));
+  return run;
+}
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = zonesHtml;
+  runs = [];
+  performance.clearMeasures(HIGHLIGHT_MEASURE);
+});
+afterEach(() => {
+  for (const run of runs.reverse()) run.stop();
+});
+
+const marksIn = (selector: string) => document.querySelectorAll(`${selector} ${MARK_SELECTOR}`).length;
+const markTexts = (selector: string) =>
+  Array.from(document.querySelectorAll(`${selector} ${MARK_SELECTOR}`), (m) => [m.getAttribute('data-dpi-term'), m.textContent]);
+
+describe('live highlighter: protected zones', () => {
+  it.each([
+    ['a textarea', '#zone-textarea'],
+    ['a select and its options', 'select'],
+    ['a button', 'button'],
+    ['a contenteditable editor, including its children', '#zone-editor'],
+    ['a plaintext-only editor', '#zone-editor-plain'],
+    ['preformatted text', '#zone-pre'],
+    ['code', '#zone-code'],
+    ['keyboard input', 'kbd'],
+    ['a script', '#zone-script'],
+    ['a style sheet', '#zone-style'],
+    ['SVG text', '#zone-svg'],
+    ['aria-hidden content', '#zone-aria-hidden'],
+    ['hidden content', '#zone-hidden'],
+    ["the extension's own card", '#zone-own-ui'],
+  ])('does not highlight inside %s', async (_name, selector) => {
+    const before = document.querySelector(selector)!.outerHTML;
+    await highlightPage();
+    expect(marksIn(selector)).toBe(0);
+    expect(document.querySelector(selector)!.outerHTML).toBe(before);
+  });
+
+  it('does not change an input value or a template, and does not wrap an existing mark again', async () => {
+    await highlightPage();
+    expect((document.querySelector('#zone-input') as HTMLInputElement).value).toBe('UPI Aadhaar');
+    expect(document.querySelector('template')!.content.querySelector(MARK_SELECTOR)).toBeNull();
+    expect(document.querySelectorAll('#zone-existing mark').length).toBe(1);
+  });
+
+  it('highlights an element that is contenteditable="false" outside any editor', async () => {
+    await highlightPage();
+    expect(markTexts('#not-an-editor')).toEqual([['upi', 'UPI']]);
+  });
+});
+
+describe('live highlighter: what is marked', () => {
+  it('wraps each occurrence in the mark contract, longest term first', async () => {
+    await highlightPage();
+    expect(markTexts('#lede')).toEqual([
+      ['upi-lite', 'UPI Lite'],
+      ['upi', 'UPI'],
+      ['aadhaar', 'Aadhaar'],
+      ['ekyc', 'e-KYC'],
+    ]);
+    expect(document.querySelector('#lede mark')!.outerHTML).toBe(
+      '<mark class="dpi-lens-term" data-dpi-term="upi-lite">UPI Lite</mark>',
+    );
+  });
+
+  it('does not mark handles, URLs or words that contain a term, and reports terms in reading order', async () => {
+    const run = await highlightPage();
+    expect(markTexts('#handles')).toEqual([]);
+    expect(markTexts('#tail')).toEqual([['upi', 'UPI']]);
+    expect(readPageTerms(document)).toEqual([
+      { id: 'upi', count: 5 }, // h1, lede (UPI's), not-an-editor, tail + the pre-existing mark
+      { id: 'aadhaar', count: 2 },
+      { id: 'dpi', count: 1 },
+      { id: 'upi-lite', count: 1 },
+      { id: 'ekyc', count: 1 },
+    ]);
+    expect(run.marks).toBe(9); // its own marks only
+  });
+});
+
+describe('live highlighter: undo and repeat', () => {
+  it('stop restores the page exactly, with the original text nodes in place, and is safe twice', async () => {
+    const html = document.body.innerHTML;
+    const lede = document.querySelector('#lede')!;
+    const originals = Array.from(lede.childNodes);
+    const run = await highlightPage();
+    expect(run.marks).toBeGreaterThan(0);
+    run.stop();
+    run.stop();
+    expect(document.body.innerHTML).toBe(html);
+    expect(Array.from(lede.childNodes)).toEqual(originals);
+  });
+
+  it('a rescan adds nothing where marks already are', async () => {
+    const run = await highlightPage();
+    const html = document.body.innerHTML;
+    run.rescan();
+    await vi.waitFor(() => expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBe(2));
+    expect(document.body.innerHTML).toBe(html);
+    expect(run.marks).toBe(9);
+  });
+
+  it.each([
+    ['a term at the very start', 'UPI first'],
+    ['a term at the very end', 'ends with UPI'],
+    ['a text node that is only a term', 'UPI'],
+    ['terms back to back', 'UPI/UPI, UPI'],
+  ])('restores %s exactly', async (_name, text) => {
+    document.body.innerHTML = `<p>${text}</p>`;
+    const p = document.querySelector('p')!;
+    const original = p.firstChild;
+    const run = await highlightPage();
+    expect(run.marks).toBeGreaterThan(0);
+    run.stop();
+    expect(p.outerHTML).toBe(`<p>${text}</p>`);
+    expect(p.childNodes.length).toBe(1);
+    expect(p.firstChild).toBe(original);
+  });
+
+  it('changes nothing at all on a page without terms', async () => {
+    document.body.innerHTML = '<p>Monsoon rains reach Kerala; traffic jam in the city.</p>';
+    const before = document.documentElement.outerHTML;
+    const run = await highlightPage();
+    expect(run.marks).toBe(0);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
+describe('live highlighter with the reader’s mention filter', () => {
+  const CATEGORY = { upi: 'payments', aadhaar: 'identity' } as const;
+  const categoryOf = (id: string) => CATEGORY[id as keyof typeof CATEGORY];
+  const ARTICLE = '<p>UPI grew. Aadhaar helped; UPI again and UPI.</p><p>Later, Aadhaar and UPI once more.</p>';
+  const marked = () =>
+    Array.from(document.querySelectorAll<HTMLElement>(MARK_SELECTOR), (m) => `${m.dataset.dpiTerm}:${m.textContent}`);
+
+  it('marks only the first mention of each term, in reading order, and restores the page exactly', async () => {
+    document.body.innerHTML = ARTICLE;
+    const filter = createMentionFilter({ density: 'first', disabledCategories: [] }, categoryOf);
+    const run = await highlightPage(filterMatcher(matcher, filter));
+    expect(marked()).toEqual(['upi:UPI', 'aadhaar:Aadhaar']);
+    run.stop();
+    expect(document.body.innerHTML).toBe(ARTICLE);
+  });
+
+  it('skips every term of a category switched off', async () => {
+    document.body.innerHTML = ARTICLE;
+    const filter = createMentionFilter({ density: 'every', disabledCategories: ['payments'] }, categoryOf);
+    await highlightPage(filterMatcher(matcher, filter));
+    expect(marked()).toEqual(['aadhaar:Aadhaar', 'aadhaar:Aadhaar']);
+  });
+});
