@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   CorpusMarkupError,
-  KINDS,
   TERM_IDS,
   loadCorpus,
   parseMarkup,
   rawCorpus,
 } from '../corpus/corpus';
+import { itHasPassageShape } from './support/corpus-shape';
 
 const raw = rawCorpus();
 
@@ -44,13 +44,6 @@ describe('corpus passages', () => {
     for (const id of ids) expect(id).toMatch(/^[ph]\d{4}$/);
   });
 
-  it('uses only known kinds and a non-empty genre', () => {
-    for (const p of raw) {
-      expect(KINDS, p.id).toContain(p.kind);
-      expect(p.genre, p.id).toMatch(/^[a-z-]+$/);
-    }
-  });
-
   it('is at least a third confounders, and has mixed passages', () => {
     const confounders = raw.filter((p) => p.kind === 'confounder').length;
     expect(confounders).toBeGreaterThanOrEqual(90);
@@ -62,33 +55,7 @@ describe('corpus passages', () => {
     expect(() => parseMarkup(p.text)).not.toThrow();
   });
 
-  it('every label id is an allowed term id', () => {
-    const allowed = new Set<string>(TERM_IDS);
-    const bad = loadCorpus().flatMap((p) =>
-      p.labels.filter((l) => !allowed.has(l.id)).map((l) => `${p.id}: ${l.text}|${l.id}`),
-    );
-    expect(bad).toEqual([]);
-  });
-
-  it('label offsets point at the labelled text, in order, without overlap', () => {
-    for (const p of loadCorpus()) {
-      let prevEnd = 0;
-      for (const l of p.labels) {
-        expect(p.text.slice(l.start, l.end), p.id).toBe(l.text);
-        expect(l.start, p.id).toBeGreaterThanOrEqual(prevEnd);
-        expect(l.end, p.id).toBeGreaterThan(l.start);
-        prevEnd = l.end;
-      }
-      expect(p.text, p.id).not.toMatch(/\[\[|\]\]/);
-    }
-  });
-
-  it('dpi and mixed passages have labels', () => {
-    const empty = loadCorpus()
-      .filter((p) => p.kind !== 'confounder' && p.labels.length === 0)
-      .map((p) => p.id);
-    expect(empty).toEqual([]);
-  });
+  itHasPassageShape(loadCorpus);
 
   it('labels each of the 52 term ids at least 3 times', () => {
     expect(TERM_IDS).toHaveLength(52);

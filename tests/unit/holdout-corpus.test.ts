@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, TERM_IDS, loadCorpus, loadHoldout } from '../corpus/corpus';
+import { loadCorpus, loadHoldout } from '../corpus/corpus';
+import { itHasPassageShape } from './support/corpus-shape';
 
 const holdout = loadHoldout();
 const pagesDir = join(__dirname, '..', 'corpus', 'holdout-pages');
@@ -27,42 +28,12 @@ describe('holdout corpus', () => {
     expect(holdout.map((p) => p.id).filter((id) => tuned.has(id))).toEqual([]);
   });
 
-  it('uses only known kinds and a non-empty genre', () => {
-    for (const p of holdout) {
-      expect(KINDS, p.id).toContain(p.kind);
-      expect(p.genre, p.id).toMatch(/^[a-z-]+$/);
-    }
-  });
-
   it('has at least 50 confounders and some mixed passages', () => {
     expect(holdout.filter((p) => p.kind === 'confounder').length).toBeGreaterThanOrEqual(50);
     expect(holdout.filter((p) => p.kind === 'mixed').length).toBeGreaterThanOrEqual(20);
   });
 
-  it('every label id is an allowed term id', () => {
-    const allowed = new Set<string>(TERM_IDS);
-    const bad = holdout.flatMap((p) =>
-      p.labels.filter((l) => !allowed.has(l.id)).map((l) => `${p.id}: ${l.text}|${l.id}`),
-    );
-    expect(bad).toEqual([]);
-  });
-
-  it('label offsets point at the labelled text, in order, without overlap', () => {
-    for (const p of holdout) {
-      let prevEnd = 0;
-      for (const l of p.labels) {
-        expect(p.text.slice(l.start, l.end), p.id).toBe(l.text);
-        expect(l.start, p.id).toBeGreaterThanOrEqual(prevEnd);
-        prevEnd = l.end;
-      }
-      expect(p.text, p.id).not.toMatch(/\[\[|\]\]/);
-    }
-  });
-
-  it('dpi and mixed passages have labels', () => {
-    const empty = holdout.filter((p) => p.kind !== 'confounder' && p.labels.length === 0);
-    expect(empty.map((p) => p.id)).toEqual([]);
-  });
+  itHasPassageShape(() => holdout);
 });
 
 describe('holdout pages', () => {

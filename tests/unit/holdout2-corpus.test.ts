@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KINDS, TERM_IDS, loadCorpus, loadHoldout, loadHoldout2 } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2 } from '../corpus/corpus';
+import { itHasPassageShape } from './support/corpus-shape';
 
 const holdout2 = loadHoldout2();
 const pagesDir = join(__dirname, '..', 'corpus', 'holdout2-pages');
@@ -27,13 +28,6 @@ describe('holdout 2 corpus', () => {
     expect(holdout2.map((p) => p.id).filter((id) => other.has(id))).toEqual([]);
   });
 
-  it('uses only known kinds and a non-empty genre', () => {
-    for (const p of holdout2) {
-      expect(KINDS, p.id).toContain(p.kind);
-      expect(p.genre, p.id).toMatch(/^[a-z-]+$/);
-    }
-  });
-
   it('has at least 50 confounders and some mixed passages', () => {
     expect(holdout2.filter((p) => p.kind === 'confounder').length).toBeGreaterThanOrEqual(50);
     expect(holdout2.filter((p) => p.kind === 'mixed').length).toBeGreaterThanOrEqual(20);
@@ -43,30 +37,7 @@ describe('holdout 2 corpus', () => {
     expect(holdout2.filter((p) => /[\u0900-\u097F]/.test(p.text)).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('every label id is an allowed term id', () => {
-    const allowed = new Set<string>(TERM_IDS);
-    const bad = holdout2.flatMap((p) =>
-      p.labels.filter((l) => !allowed.has(l.id)).map((l) => `${p.id}: ${l.text}|${l.id}`),
-    );
-    expect(bad).toEqual([]);
-  });
-
-  it('label offsets point at the labelled text, in order, without overlap', () => {
-    for (const p of holdout2) {
-      let prevEnd = 0;
-      for (const l of p.labels) {
-        expect(p.text.slice(l.start, l.end), p.id).toBe(l.text);
-        expect(l.start, p.id).toBeGreaterThanOrEqual(prevEnd);
-        prevEnd = l.end;
-      }
-      expect(p.text, p.id).not.toMatch(/\[\[|\]\]/);
-    }
-  });
-
-  it('dpi and mixed passages have labels', () => {
-    const empty = holdout2.filter((p) => p.kind !== 'confounder' && p.labels.length === 0);
-    expect(empty.map((p) => p.id)).toEqual([]);
-  });
+  itHasPassageShape(() => holdout2);
 });
 
 describe('holdout 2 pages', () => {
