@@ -77,12 +77,31 @@ const DEVANAGARI_NASAL_CLUSTER = /[नमणङञ]\u094D(?=[\u0915-\u0939\u0958
 const DEVANAGARI_CONSONANT = /[\u0915-\u0939\u0958-\u095F]/u;
 const DEVANAGARI_NASAL = '(?:\u0902|[नमणङञ]\u094D)';
 
+/**
+ * Plurals of written-out names are the same term (corpus rule 2): an any-case name of two or more
+ * words ending in a Latin word takes "-s", "-es" (after s, x, z, ch, sh: none yet) or "y" -> "-ies"
+ * ("central bank digital currencies", "Ayushman Bharat Health Accounts"). Single words stay as
+ * written, so "Aadhaars" or "gems" do not come along; exact-case forms keep the acronym rule below.
+ */
+function pluralOf(form: TermForm): 'ies' | 'es' | 's' | undefined {
+  if (form.exactCase || !/\s/.test(form.text.trim())) return undefined;
+  const word = /([A-Za-z]+)$/.exec(form.text)?.[1];
+  if (!word || word.length < 3 || /s$/i.test(word)) return undefined;
+  if (/[^aeiou]y$/i.test(word)) return 'ies';
+  return /(?:x|z|ch|sh)$/i.test(word) ? 'es' : 's';
+}
+
 /** The regular expression source of one form (without boundaries). */
 export function formSource(form: TermForm): string {
   let source = '';
   let previousWasSpace = false;
   const chars = [...form.text.replace(DEVANAGARI_NASAL_CLUSTER, '\u0902')];
+  const plural = pluralOf(form);
   for (const [i, char] of chars.entries()) {
+    if (plural === 'ies' && i === chars.length - 1) {
+      source += '(?:[yY]|[iI][eE][sS])';
+      continue;
+    }
     if (char === '\u0902' && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
       previousWasSpace = false;
       source += DEVANAGARI_NASAL;
@@ -107,6 +126,8 @@ export function formSource(form: TermForm): string {
   // capital, so "Aadhaars" or "gems" do not come along.
   const last = chars[chars.length - 1] ?? '';
   if (form.exactCase && last !== last.toLowerCase()) source += '(?:s)?';
+  else if (plural === 's') source += '(?:[sS])?';
+  else if (plural === 'es') source += '(?:[eE][sS])?';
   return source;
 }
 

@@ -22,6 +22,7 @@ export type DecisionRule =
   | 'defined-here-otherwise'
   | 'mentioned-as-string'
   | 'confirm-next-word'
+  | 'confirm-before'
   | 'india-marks-ours'
   | 'reject-before'
   | 'reject-after'
@@ -30,6 +31,8 @@ export type DecisionRule =
   | 'page-other-sense'
   | 'page-defines-ours'
   | 'confirm-cue'
+  | 'all-caps-word'
+  | 'ordinary-word'
   | 'page-evidence'
   | 'default-keep'
   | 'no-evidence';
@@ -104,6 +107,8 @@ interface CuePatterns {
   others: RegExp | undefined;
   rejectBefore: RegExp[];
   rejectAfter: RegExp[];
+  /** A payment verb and "through"/"with" right before it ("paid through DBT"): outranks reject cues. */
+  confirmBefore: RegExp[];
   /** The entry's unambiguous forms (expansion, full names): their presence on a page is ours. */
   ours: { test(text: string): boolean };
 }
@@ -190,6 +195,7 @@ function buildCues(entry: EntryHead, rules: SenseRules): CuePatterns {
     others: cuePattern(rules.others ?? []),
     rejectBefore: (rules.rejectBefore ?? []).map((source) => new RegExp(source, 'iu')),
     rejectAfter: (rules.rejectAfter ?? []).map((source) => new RegExp(source, 'iu')),
+    confirmBefore: (rules.confirmBefore ?? []).map((source) => new RegExp(source, 'iu')),
     ours: formsPattern(entry, oursForms),
   };
 }
@@ -229,6 +235,7 @@ export function compileSenses(entries: readonly EntryHead[]): SenseModel {
       get others() { return get().others; },
       get rejectBefore() { return get().rejectBefore; },
       get rejectAfter() { return get().rejectAfter; },
+      get confirmBefore() { return get().confirmBefore; },
       get ours() { return get().ours; },
     });
   }
@@ -243,6 +250,8 @@ export function senseOf(model: SenseModel, match: TermMatch): CompiledSense | un
     const text = formKey(match.text, form.exactCase);
     // Acronym plurals ("DPIs", "AAs") are matched by the same form.
     if (text === form.key || (form.acronym && text === `${form.key}s`)) return sense;
+    // Plurals of multi-word names (glossary/matcher.ts pluralOf): "data protection boards".
+    if (!form.exactCase && form.key.includes(' ') && text.replace(/(?:ies|e?s)$/, '') === form.key.replace(/y$/, '').replace(/s$/, '')) return sense;
   }
   return undefined;
 }
@@ -395,6 +404,12 @@ function quoted(occurrence: Occurrence): boolean {
   return /["“‘']\s*$/u.test(occurrence.before) && /^\s*["”’']/u.test(occurrence.after);
 }
 
+/** An ALL-CAPS sentence (a headline): at least two other capitalised words and no lower-case letter. */
+function allCaps(sentenceText: string, term: string): boolean {
+  const rest = sentenceText.replace(term, ' ');
+  return !/\p{Ll}/u.test(rest) && (rest.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2;
+}
+
 const keep = (rule: DecisionRule, explain: string): Decision => ({ keep: true, rule, explain });
 const drop = (rule: DecisionRule, explain: string): Decision => ({ keep: false, rule, explain });
 
@@ -407,10 +422,12 @@ function firstMatch(pattern: RegExp | undefined, text: string): string | undefin
  * 1 unambiguous form; 2 a definition at the occurrence; 3 a string talked about, not used;
  * 4 a confirm cue as the very next word, the noun it modifies ("BHIM app", "आधार कार्ड"): the
  * strongest local evidence, so it outranks everything below; 5 rejectBefore/rejectAfter, then a
- * person's name (title before, surname after); 6 "India's X" where every other sense is foreign
+ * person's name (title before, surname after); 5b a payment verb and "through"/"with" right before
+ * it (`confirmBefore`: "paid through DBT"); 6 "India's X" where every other sense is foreign
  * (`indiaMarksOurs`); 7 a reject cue (or another meaning written out) in the sentence; 8 the page
- * gives it only another meaning; 9 the page names it as ours; 10 a confirm cue in the sentence;
- * 11 enough unambiguous DPI terms on the page; 12 the entry's fallback.
+ * gives it only another meaning; 9 the page names it as ours (then a `nextWordOnly` form, an
+ * ordinary word, is dropped); 10 a confirm cue in the sentence (then a `capsWord` form in an
+ * ALL-CAPS sentence is dropped); 11 enough unambiguous DPI terms on the page; 12 the entry's fallback.
  */
 export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page: PageSenses): Decision {
   const sense = senseOf(model, occurrence.match);
@@ -442,6 +459,9 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
     if (SURNAME_AFTER.test(occurrence.after)) return drop('person-name', 'a surname after it: a person\'s name');
   }
 
+  const confirmBefore = sense.confirmBefore.find((re) => re.test(tail));
+  if (confirmBefore) return keep('confirm-before', `confirmed: text before matches /${confirmBefore.source}/`);
+
   if (rules.indiaMarksOurs && INDIA_BEFORE.test(tail)) {
     return keep('india-marks-ours', `"India's ${term}": its other senses are other countries'`);
   }
@@ -454,9 +474,15 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
     return drop('page-other-sense', `the page uses "${term}" as "${onPage.otherText ?? 'something else'}", never as ours`);
   }
   if (onPage.ours > 0) return keep('page-defines-ours', `the page names or defines "${term}" as ours`);
+  if (rules.nextWordOnly?.some((form) => formKey(form, false) === formKey(term, false))) {
+    return drop('ordinary-word', `"${term}" is also an ordinary word: only a confirm cue right after it counts`);
+  }
 
   const confirmCue = firstMatch(sense.confirm, sentenceText);
   if (confirmCue) return keep('confirm-cue', `confirmed: "${confirmCue}" in the same sentence`);
+  if (rules.capsWord && allCaps(sentenceText, term)) {
+    return drop('all-caps-word', `"${term}" in an ALL-CAPS sentence may be the English word; no confirm cue`);
+  }
 
   const evidence = page.evidence - (page.selfEvident.has(occurrence) ? 1 : 0);
   if ((rules.pageEvidence ?? true) && evidence >= MIN_PAGE_EVIDENCE) {
@@ -470,7 +496,7 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
 const NO_PAGE: PageSenses = { evidence: 0, byId: new Map(), selfEvident: new Set(), definitions: new Map() };
 /** Decisions made from the occurrence's own sentence that make it count as page evidence. */
 const SELF_EVIDENT_RULES = new Set<DecisionRule>([
-  'defined-here-as-ours', 'confirm-next-word', 'india-marks-ours', 'confirm-cue', 'default-keep',
+  'defined-here-as-ours', 'confirm-next-word', 'confirm-before', 'india-marks-ours', 'confirm-cue', 'default-keep',
 ]);
 /**
  * Decisions from the occurrence's own text that name another organisation or thing outright (a

@@ -70,6 +70,23 @@ export interface SenseRules {
   /** RegExp sources (flags "iu") tested on the text just after it: "^\\s+Army" (BHIM Army). */
   rejectAfter?: string[];
   /**
+   * RegExp sources (flags "iu") tested on the text just before the occurrence that confirm our sense
+   * even when a reject cue or another sense elsewhere on the page speaks against it: a payment verb
+   * and "through"/"with" right before it ("paid through DBT", "pay for chai with UPI"), "NBFC-" (AA).
+   */
+  confirmBefore?: string[];
+  /**
+   * Forms that are ordinary words of their language ("आभा" = radiance): a cue elsewhere in the
+   * sentence or other DPI terms on the page are not enough; only a confirm cue as the very next
+   * word ("आभा कार्ड") or the page naming the term as ours keeps them.
+   */
+  nextWordOnly?: string[];
+  /**
+   * The form is also an English word (IMPS, GEM, JAM): in an ALL-CAPS sentence its case says
+   * nothing, so only a confirm cue in the sentence (or a definition, or the page naming it as ours) keeps it.
+   */
+  capsWord?: boolean;
+  /**
    * The form is also a given name (Abha, Diksha, Umang, Bhim): a title before it ("Dr", "नर्स")
    * or a common surname after it ("Sharma", "यादव") rules it out.
    */

@@ -302,6 +302,13 @@ describe.each(entries)('entry %s', (id, entry) => {
     for (const source of senses.rejectAfter ?? []) {
       expect.soft(source.startsWith('^'), `${id}: rejectAfter /${source}/ must start with ^`).toBe(true);
     }
+    for (const source of senses.confirmBefore ?? []) {
+      expect.soft(() => new RegExp(source, 'iu'), `${id}: regexp /${source}/ does not compile`).not.toThrow();
+      expect.soft(source.endsWith('$'), `${id}: confirmBefore /${source}/ must end with $`).toBe(true);
+    }
+    for (const form of senses.nextWordOnly ?? []) {
+      expect.soft(senses.forms.includes(form), `${id}: nextWordOnly "${form}" is not a senses form`).toBe(true);
+    }
   });
 
   it('has history with valid dates in chronological order', () => {

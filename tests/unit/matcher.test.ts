@@ -20,6 +20,8 @@ const FORMS: TermForm[] = [
   form('gem', 'GeM', true),
   form('jan-dhan', 'Jan Dhan', false),
   form('cbdc', 'CBDC', true),
+  form('cbdc', 'Central Bank Digital Currency', false),
+  form('abha', 'Ayushman Bharat Health Account', false),
   form('dpdp-act', 'Digital Personal Data Protection Act, 2023', false),
 ];
 const matcher = createMatcher(FORMS);
@@ -51,6 +53,10 @@ describe('createMatcher: what is marked', () => {
     ['non-UPI payments', [['upi', 'UPI']]],
     ['many DPIs and CBDCs', [['dpi', 'DPIs'], ['cbdc', 'CBDCs']]],
     ['UPIs', [['upi', 'UPIs']]],
+    // plurals of any-case names of two or more words: -s, y -> -ies (glossary/matcher.ts pluralOf)
+    ['130 countries explore central bank digital currencies', [['cbdc', 'central bank digital currencies']]],
+    ['73 crore Ayushman Bharat Health Accounts', [['abha', 'Ayushman Bharat Health Accounts']]],
+    ['two Central Bank Digital Currency pilots', [['cbdc', 'Central Bank Digital Currency']]],
     ['UPI/IMPS and NEFT/UPI', [['upi', 'UPI'], ['upi', 'UPI']]],
     ['It runs on UPI.', [['upi', 'UPI']]],
     ['(UPI)', [['upi', 'UPI']]],
@@ -72,6 +78,8 @@ describe('createMatcher: what is left alone', () => {
     ['upi', 'an exact-case acronym in another case'],
     ['Gem stones and a ruby gem', 'an exact-case brand in another case'],
     ['Aadhaars', 'a plural of a word that is not an acronym'],
+    ['central bank digital currencys', 'a wrong plural of a multi-word name'],
+    ['Ayushman Bharat Health Accountsy', 'a plural that runs on into a longer word'],
     ['UPIS', 'an acronym followed by a capital letter'],
     ['DPI2', 'an acronym followed by a digit'],
     ['_UPI_', 'identifier-like text'],

@@ -58,6 +58,30 @@ describe('decideOccurrence', () => {
     ['page-evidence', 'Aadhaar grew. Officials said DBT would follow.', 'DBT', 0, true],
     ['page-evidence', 'UPI grew. Officials said DBT would follow.', 'DBT', 0, true],
     ['default-keep', 'The rally was covered by UPI reporters.', 'UPI', 0, true],
+    // confirmBefore: a payment verb and "through"/"with" right before it outranks a reject cue
+    ['confirm-before', 'Department of Biotechnology fellows will be paid through DBT from April.', 'DBT', 0, true],
+    ['confirm-before', 'Counsellors say the disability pension reaches patients through DBT.', 'DBT', 0, true],
+    ['confirm-before', 'Students from Universitas Indonesia could pay for chai with UPI at every stall.', 'UPI', 0, true],
+    ['reject-cue', 'Department of Biotechnology fellows discussed DBT funding.', 'DBT', 0, false],
+    ['reject-cue', 'The counsellor paid for training and now teaches DBT skills.', 'DBT', 0, false],
+    ['reject-cue', 'Universitas Pendidikan Indonesia (UPI) students paid fees at UPI campus.', 'UPI', 1, false],
+    ['confirm-before', 'Finvu and OneMoney are NBFC-AAs regulated for data sharing.', 'AAs', 0, true],
+    // nextWordOnly: आभा is also "radiance"; only the next word (or the page naming ABHA) confirms it
+    ['ordinary-word', 'अस्पताल की नई इमारत की आभा तो खूब है, पर आभा कार्ड बनाने वाला काउंटर बंद है।', 'आभा', 0, false],
+    ['confirm-next-word', 'अस्पताल की नई इमारत की आभा तो खूब है, पर आभा कार्ड बनाने वाला काउंटर बंद है।', 'आभा', 1, true],
+    ['confirm-next-word', 'मरीजों की आभा आईडी बनाई गई।', 'आभा', 0, true],
+    // capsWord: in an ALL-CAPS sentence IMPS/GEM/JAM may be the English word
+    ['all-caps-word', 'IMPS OF THE UNDERWORLD: A NEW FANTASY SERIES FOR TEENS', 'IMPS', 0, false],
+    ['confirm-cue', 'RECORD MONTH FOR IMPS AS NEFT SLOWS', 'IMPS', 0, true],
+    ['default-keep', 'Officials said IMPS was down for an hour.', 'IMPS', 0, true],
+    ['all-caps-word', 'UPI GREW. JAM OF THE WEEK: STRAWBERRY AND CHILLI', 'JAM', 0, false],
+    // Department/Directorate of Public Instruction, and private equity's distributions to paid-in
+    ['reject-after', "Punjab's DPI (Elementary) has asked all government schools to upload lesson plans.", 'DPI', 0, false],
+    ['reject-after', 'शिक्षा विभाग के डीपीआई (सेकेंडरी) कार्यालय ने लेक्चररों के तबादले किए।', 'डीपीआई', 0, false],
+    ['reject-after', 'The fund, which has returned a DPI of 1.2x, backed two startups on India Stack.', 'DPI', 0, false],
+    ['reject-cue', 'Its TVPI looks fine but LPs want DPI before the next fund.', 'DPI', 0, false],
+    ['confirm-cue', 'भारत का डीपीआई मॉडल यूपीआई और आधार पर टिका है।', 'डीपीआई', 0, true],
+    ['india-marks-ours', "India's DPI of 2023 was praised at the G20.", 'DPI', 0, true],
     ['no-evidence', 'Huawei sells DPI equipment to operators.', 'DPI', 0, false],
     ['no-evidence', 'They modelled it on the DEPA.', 'DEPA', 0, false],
   ] as const)('%s decides "%s"', (rule, text, term, nth, keep) => {
@@ -142,6 +166,14 @@ describe('Devanagari forms', () => {
     ['इस आधार पर फैसला हुआ।', 'आधार', false],
     ['जन धन खातों की संख्या बढ़ी।', 'जन धन', true],
     ['बाढ़ से जन धन की हानि हुई।', 'जन धन', false],
+    ['रिज़र्व बैंक ने डिजिटल रुपये के ऑफलाइन लेनदेन का पायलट शुरू किया।', 'डिजिटल रुपये', true],
+    ['साइबर सुरक्षा एजेंसी सर्ट-इन ने चेतावनी जारी की।', 'सर्ट-इन', true],
+    ['ई-रुपी वाउचर के जरिए पोषण सहायता दी जाएगी।', 'ई-रुपी', true],
+    ['मंत्री ने बताया कि जेम पोर्टल पर पंजीकृत विक्रेताओं की संख्या बढ़ी।', 'जेम', true],
+    ['स्ट्रॉबेरी जेम बनाने के लिए फल और चीनी लें।', 'जेम', false],
+    ['डीपीडीपी नियम लागू हुए; शिकायतों की सुनवाई डेटा संरक्षण बोर्ड करेगा।', 'डेटा संरक्षण बोर्ड', true],
+    ['यूरोपीय डेटा संरक्षण बोर्ड ने दिशानिर्देश जारी किए।', 'डेटा संरक्षण बोर्ड', false],
+    ['इमारत की आभा देखते ही बनती है।', 'आभा', false],
   ])('"%s": %s highlighted = %s', (text, term, keep) => {
     expect(detector.detect(text).some((t) => t.text === term)).toBe(keep);
   });
