@@ -33,6 +33,14 @@ const CARD_TIMEOUT_MS = 5_000;
 const POPUP_TIMEOUT_MS = 5_000;
 /** Roughly the size Chrome gives an extension's toolbar popup. */
 const POPUP_VIEWPORT = { width: 400, height: 600 };
+/** The popup as Chrome shows it: the body is 380 px wide and at most 560 px tall (entrypoints/popup/style.css). */
+const POPUP_SIZE = { width: 380, height: 560 };
+/** Wide enough for the options page's column, tall enough for its first sections. */
+const OPTIONS_VIEWPORT = { width: 800, height: 860 };
+/** The term the light/dark screenshots search for, open in the popup and hover on the article. */
+const GALLERY_TERM = 'upi';
+/** Page around the card and its term in the card screenshots. */
+const CARD_MARGIN_PX = 32;
 
 function hasDisplay(env = process.env) {
   if (env.DEMO_HEADLESS === '1') return false;
@@ -98,6 +106,56 @@ async function headful(server) {
   await browser.close();
 }
 
+/**
+ * The popup (search results and an entry), the options page and an open card, each in light and
+ * dark (the system's scheme; the theme setting is left at "follow the system"). README.md shows
+ * these from docs/screenshots/, copied from here.
+ */
+async function saveGallery(browser, server, shot) {
+  const { name, short } = readEntry(GALLERY_TERM);
+  for (const scheme of ['light', 'dark']) {
+    const popup = await browser.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.setViewportSize(POPUP_SIZE);
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.getByRole('combobox').fill(GALLERY_TERM);
+    await popup.getByRole('option').filter({ hasText: name }).first().waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await popup.screenshot({ path: shot(`popup-search-${scheme}.png`) });
+    await popup.keyboard.press('Enter');
+    await popup.getByRole('heading', { level: 2, name: new RegExp(`^${name}`) }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await popup.screenshot({ path: shot(`popup-entry-${scheme}.png`) });
+    await popup.close();
+
+    const options = await browser.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.setViewportSize(OPTIONS_VIEWPORT);
+    await options.goto(browser.extensionUrl('options.html'));
+    await options.getByRole('radio').first().waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await options.screenshot({ path: shot(`options-${scheme}.png`) });
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(server.url('demo.html'));
+    await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
+    const mark = page.locator(`mark.dpi-lens-term[data-dpi-term="${GALLERY_TERM}"]`).first();
+    await mark.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await mark.hover();
+    await page.locator('dpi-lens-card').getByText(short).first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+    const card = await page.locator('dpi-lens-card .dpi-card').boundingBox();
+    const term = await mark.boundingBox();
+    if (!card || !term) throw new Error('the card or its term has no box');
+    const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+    const x = Math.max(0, Math.min(card.x, term.x) - CARD_MARGIN_PX);
+    const y = Math.max(0, Math.min(card.y, term.y) - CARD_MARGIN_PX);
+    const right = Math.min(viewport.width, Math.max(card.x + card.width, term.x + term.width) + CARD_MARGIN_PX);
+    const bottom = Math.min(viewport.height, Math.max(card.y + card.height, term.y + term.height) + CARD_MARGIN_PX);
+    await page.screenshot({ path: shot(`card-${scheme}.png`), clip: { x, y, width: right - x, height: bottom - y } });
+    await page.close();
+  }
+}
+
 async function headless(server) {
   await mkdir(SCREENSHOTS, { recursive: true });
   const shot = (name) => join(SCREENSHOTS, name);
@@ -145,7 +203,14 @@ async function headless(server) {
       problems.push('the popup did not list the page\'s terms');
     }
     await popup.screenshot({ path: shot('popup.png'), fullPage: true });
-    console.log(`Screenshots: ${relative(process.cwd(), SCREENSHOTS) || '.'}/{article,card,popup}.png`);
+    try {
+      await saveGallery(browser, server, shot);
+    } catch (error) {
+      problems.push(`the light and dark screenshots failed (${error instanceof Error ? error.message : error})`);
+    }
+    const folder = relative(process.cwd(), SCREENSHOTS) || '.';
+    console.log(`Screenshots: ${folder}/{article,card,popup}.png`);
+    console.log(`Light and dark: ${folder}/{popup-search,popup-entry,options,card}-{light,dark}.png`);
   } finally {
     await browser.close();
   }
