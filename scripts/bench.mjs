@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { buildHighlighterBundle } from './bench/bundle.mjs';
 import { CHROME_BUILD, ROOT, requireChromium } from './lib/browser.mjs';
 import { generatedPages } from './bench/pages.mjs';
 
@@ -37,22 +37,6 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-async function bundle() {
-  const result = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: join(ROOT, 'scripts', 'bench', 'entry.ts'), formats: ['iife'], name: 'DpiLensBench', fileName: 'bench' },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  return output.find((chunk) => chunk.type === 'chunk').code;
-}
 
 function serve(pages) {
   const server = createServer((request, response) => {
@@ -258,7 +242,7 @@ const verdict = (ok) => (ok ? 'met' : 'NOT met');
 
 async function main() {
   const started = Date.now();
-  const code = await bundle();
+  const code = await buildHighlighterBundle();
   const pages = {};
   const notes = {};
   for (const [name, page] of Object.entries(generatedPages())) {

@@ -3,28 +3,16 @@
 // profile (our functions, unminified) around DpiLensBench.start(), and prints the biggest items.
 // A diagnostic for README "Performance"; npm run bench stays the judge of ratios.
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { ROOT, requireChromium } from '../lib/browser.mjs';
+import { requireChromium } from '../lib/browser.mjs';
+import { buildHighlighterBundle } from './bundle.mjs';
 import { generatedPages } from './pages.mjs';
 
 const name = process.argv[2] ?? 'large';
 /** Trace events shorter than this are noise in a summary of long frames. */
 const MIN_EVENT_MS = 1;
 
-const result = await build({
-  configFile: false,
-  root: ROOT,
-  logLevel: 'silent',
-  resolve: { alias: { '@': ROOT } },
-  build: {
-    write: false,
-    minify: false,
-    lib: { entry: join(ROOT, 'scripts', 'bench', 'entry.ts'), formats: ['iife'], name: 'DpiLensBench', fileName: 'bench' },
-  },
-});
-const code = (Array.isArray(result) ? result[0] : result).output.find((c) => c.type === 'chunk').code;
+const code = await buildHighlighterBundle({ minify: false });
 const html = generatedPages()[name]?.html;
 if (!html) throw new Error(`no bench page "${name}"`);
 const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
