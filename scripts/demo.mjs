@@ -151,7 +151,9 @@ async function saveGallery(browser, server, shot) {
     const y = Math.max(0, Math.min(card.y, term.y) - CARD_MARGIN_PX);
     const right = Math.min(viewport.width, Math.max(card.x + card.width, term.x + term.width) + CARD_MARGIN_PX);
     const bottom = Math.min(viewport.height, Math.max(card.y + card.height, term.y + term.height) + CARD_MARGIN_PX);
-    await page.screenshot({ path: shot(`card-${scheme}.png`), clip: { x, y, width: right - x, height: bottom - y } });
+    // The card fades in (120 ms); 'disabled' takes the picture at the end of the fade, not halfway.
+    const clip = { x, y, width: right - x, height: bottom - y };
+    await page.screenshot({ path: shot(`card-${scheme}.png`), clip, animations: 'disabled' });
     await page.close();
   }
 }
