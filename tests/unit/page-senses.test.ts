@@ -64,7 +64,7 @@ describe('context rules on a page', () => {
   });
 
   it('adds the reason to marks in debug mode only', () => {
-    const html = '<p>India\'s DPI runs payments through UPI.</p>';
+    const html = '<p>India\'s DPI runs payments on UPI.</p>';
     highlightPage(html);
     expect(document.querySelector(`[${REASON_ATTRIBUTE}]`)).toBeNull();
     runs.pop()!.undo();
