@@ -10,15 +10,15 @@ import { App } from './App';
 import '@/components/theme/theme.css';
 import './style.css';
 
-// The reader's own terms are searched and shown like bundled ones. One storage.local read
-// (milliseconds) before the first render, so a `?term=custom-...` link opens its entry directly.
-void loadCustomTerms().then(({ terms }) => {
-  document.documentElement.lang = uiLanguage();
+document.documentElement.lang = uiLanguage();
 // The reader's theme setting; until it is read (a few ms) the page follows the system.
 void loadSettings().then((settings) => applyPageTheme(document.documentElement, settings.theme));
 watchSettings((settings) => applyPageTheme(document.documentElement, settings.theme));
 
-render(
+// The reader's own terms are searched and shown like bundled ones. One storage.local read
+// (milliseconds) before the first render, so a `?term=custom-...` link opens its entry directly.
+void loadCustomTerms().then(({ terms }) => {
+  render(
     <App
       entries={combineGlossary(glossary, terms).entries}
       loadPageTerms={loadPageTerms}
