@@ -2,8 +2,9 @@
  * Decides whether an occurrence of an ambiguous form is the DPI term ("600 DPI scanner" is not;
  * "India's DPI" is). Pure: no DOM. The rules are data (`senses` in glossary/entries/*.json, see
  * SenseRules in ./types.ts); this module only applies them, in one fixed order, and says which
- * rule decided. The eval (scripts/eval.mjs) and the page layer (entrypoints/content/highlighter.ts)
- * both call `decidePage`, so the score the eval prints is the behaviour readers get.
+ * rule decided. The eval (scripts/eval.mjs, through `decidePage`) and the page layer
+ * (entrypoints/content/page-senses.ts) both decide with `decideOccurrence`, so the score the eval
+ * prints is the behaviour readers get.
  */
 import { isExactCaseForm } from './terms';
 import type { EntryHead, SenseRules, TermMatch } from './types';

@@ -6,9 +6,10 @@
  * It is complete when its text has been scanned and every hit that was on screen (or near it)
  * when the scan ended is wrapped; small passes (at most EAGER_WRAP_HITS text nodes with hits) are
  * wrapped whole before they complete. At completion the `dpi-lens:highlight` measure is recorded:
- * its duration is the wall time of the pass, `detail.busyMs` the sum of its slices. Off-screen
- * hits of a large pass are wrapped later, when they come into view or the browser is idle;
- * `dpi-lens:highlight-deferred` is recorded when the last of them is done.
+ * its duration is the wall time of the pass, `detail.busyMs` the sum of its slices,
+ * `detail.textNodes` the text nodes it read (for a page's additions: those added, not the page).
+ * Off-screen hits of a large pass are wrapped later, when they come into view or the browser is
+ * idle; `dpi-lens:highlight-deferred` is recorded when the last of them is done.
  */
 import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
@@ -72,6 +73,8 @@ interface Pass {
   visibleFirst: boolean;
   /** Roots actually scanned (not inside an editor or other skipped zone). */
   scanned: number;
+  /** Text nodes read: what the pass cost is proportional to. */
+  textNodes: number;
 }
 
 interface ScanCursor {
@@ -212,6 +215,7 @@ export function startLiveHighlighter(
   }
 
   function visitText(node: Text): void {
+    pass!.textNodes += 1;
     if (own.has(node) || wrappedOf.has(node)) return;
     const found = matcher.findAll(node.data);
     // Navigation, link lists and ambiguous forms used in another sense ("600 DPI") stay unmarked.
@@ -404,6 +408,7 @@ export function startLiveHighlighter(
       terms: done.ids.size,
       busyMs: done.busyMs,
       deferred,
+      textNodes: done.textNodes,
     });
   }
 
@@ -438,7 +443,7 @@ export function startLiveHighlighter(
 
   function requestScan(roots: Node[]): void {
     if (stopped || roots.length === 0) return;
-    pass ??= { start: now(), busyMs: 0, marks: 0, ids: new Set(), found: [], visibleFirst: false, scanned: 0 };
+    pass ??= { start: now(), busyMs: 0, marks: 0, ids: new Set(), found: [], visibleFirst: false, scanned: 0, textNodes: 0 };
     scanQueue.push(...roots);
     scheduleSlice();
   }

@@ -50,6 +50,10 @@ export declare function guardNetwork(context: BrowserContext, allowedOrigins: st
 export interface HighlightDetail {
   marks?: number;
   terms?: number;
+  busyMs?: number;
+  deferred?: number;
+  /** Text nodes the pass read: the whole page on load, only what was added afterwards. */
+  textNodes?: number;
 }
 
 export declare function waitForHighlight(page: Page, timeout: number): Promise<HighlightDetail>;

@@ -4,9 +4,10 @@ import { DEFAULT_SETTINGS } from '@/components/settings/settings';
 import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
 import { saveCustomTerms } from '@/components/custom-terms/storage';
 import type { CustomTerm } from '@/components/custom-terms/schema';
-import { MARK_SELECTOR } from '@/entrypoints/content/highlighter';
+import { HIGHLIGHT_MEASURE, MARK_SELECTOR } from '@/entrypoints/content/mark-contract';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
 import { PLAIN_UPI } from './support/entries';
+import { passesComplete } from './support/highlighting';
 import { highlightBody } from './support/reader-session';
 
 const term = (name: string): CustomTerm => ({ name, aliases: [], definition: `${name}.`, significance: [], challenges: [] });
@@ -15,10 +16,15 @@ const marks = () => Array.from(document.querySelectorAll<HTMLElement>(MARK_SELEC
 
 let session: ReaderSession | undefined;
 let stopWatching: (() => void) | undefined;
+let starts = 0;
+/** Every highlighter the session started has finished its pass. */
+const settled = () => passesComplete(starts);
 
 beforeEach(() => {
   fakeBrowser.reset();
   document.body.innerHTML = ARTICLE;
+  starts = 0;
+  performance.clearMeasures(HIGHLIGHT_MEASURE);
 });
 afterEach(() => {
   stopWatching?.();
@@ -31,7 +37,10 @@ function startSession(live: LiveGlossary): ReaderSession {
     matcher: live.matcher,
     categoryOf: () => undefined,
     site: 'example.com',
-    startHighlighting: highlightBody,
+    startHighlighting(matcher, onFirstMarks) {
+      starts += 1;
+      return highlightBody(matcher, onFirstMarks);
+    },
   });
   session.apply({ ...DEFAULT_SETTINGS, density: 'every' });
   return session;
@@ -42,6 +51,7 @@ describe('the live glossary with the reader session', () => {
     await saveCustomTerms([term('Gram Sabha')]);
     const live = await loadLiveGlossary([PLAIN_UPI]);
     startSession(live);
+    await settled();
     expect(marks()).toEqual(['custom-gram-sabha', 'upi']);
     expect(live.lookup('custom-gram-sabha')?.short).toBe('Gram Sabha.');
   });
@@ -50,13 +60,16 @@ describe('the live glossary with the reader session', () => {
     const live = createLiveGlossary([PLAIN_UPI]);
     const running = startSession(live);
     stopWatching = live.watch(() => running.setMatcher(live.matcher));
+    await settled();
     expect(marks()).toEqual(['upi']);
 
     await saveCustomTerms([term('Gram Sabha'), term('Ward Office')]);
+    await settled();
     expect(marks()).toEqual(['custom-gram-sabha', 'upi', 'custom-ward-office']);
     expect(live.lookup('custom-ward-office')?.name).toBe('Ward Office');
 
     await saveCustomTerms([term('Ward Office')]);
+    await settled();
     expect(marks()).toEqual(['upi', 'custom-ward-office']);
     expect(live.lookup('custom-gram-sabha')).toBeUndefined();
 
@@ -67,11 +80,13 @@ describe('the live glossary with the reader session', () => {
   it('a new matcher while highlighting is off waits for it to be switched on', async () => {
     const live = createLiveGlossary([PLAIN_UPI]);
     const running = startSession(live);
+    await settled();
     running.apply({ ...DEFAULT_SETTINGS, enabled: false });
     live.replace([term('Gram Sabha')]);
     running.setMatcher(live.matcher);
     expect(marks()).toEqual([]);
     running.apply({ ...DEFAULT_SETTINGS, density: 'every' });
+    await settled();
     expect(marks()).toEqual(['custom-gram-sabha', 'upi']);
   });
 });

@@ -12,8 +12,8 @@ import { createMentionFilter } from '@/glossary/mention-filter';
 import type { TermForm } from '@/glossary/terms';
 import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
 import { HIGHLIGHT_MEASURE, MARK_SELECTOR, readPageTerms } from '@/entrypoints/content/mark-contract';
-import type { PageSenseFilter } from '@/entrypoints/content/page-senses';
 import { filterMatcher } from '@/entrypoints/content/reader-session';
+import { KEEP_ALL_HITS } from './support/highlighting';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
 const matcher = createMatcher([
@@ -23,15 +23,13 @@ const matcher = createMatcher([
   form('dpi', 'Digital Public Infrastructure', false),
   form('ekyc', 'e-KYC', true),
 ]);
-/** Every hit is kept: these tests are about the DOM, not about senses. */
-const ALL_HITS: PageSenseFilter = { filter: (_node, matches) => matches, reasonOf: () => undefined, reset() {} };
 
 let runs: LiveHighlighter[] = [];
 
 /** Starts highlighting and resolves when the pass is complete (its measure is recorded). */
 async function highlightPage(using: Matcher = matcher): Promise<LiveHighlighter> {
   const before = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
-  const run = startLiveHighlighter(document, using, { senses: ALL_HITS });
+  const run = startLiveHighlighter(document, using, { senses: KEEP_ALL_HITS });
   runs.push(run);
   await vi.waitFor(() => expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBeGreaterThan(before));
   return run;
@@ -162,6 +160,28 @@ describe('live highlighter: undo and repeat', () => {
     expect(run.marks).toBe(0);
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
+describe('live highlighter: content the page adds', () => {
+  /** A few frames and slices: a pass started by our own marks would have been recorded by then. */
+  const LOOP_WINDOW_MS = 100;
+  const passDetails = () =>
+    performance.getEntriesByName(HIGHLIGHT_MEASURE).map((m) => (m as PerformanceMeasure).detail as { textNodes: number; marks: number });
+
+  it('marks an appended item in a pass that reads only the added text, and its own marks start no pass', async () => {
+    document.body.innerHTML = `<main>${'<p>Monsoon rains reach Kerala.</p>'.repeat(50)}</main>`;
+    const run = await highlightPage();
+    expect(passDetails()[0]!.textNodes).toBeGreaterThanOrEqual(50);
+    const item = document.createElement('p');
+    item.textContent = 'Update: UPI Lite payments doubled.';
+    document.querySelector('main')!.append(item);
+    await vi.waitFor(() => expect(passDetails()).toHaveLength(2));
+    expect(item.querySelector(MARK_SELECTOR)?.getAttribute('data-dpi-term')).toBe('upi-lite');
+    expect(passDetails()[1]).toMatchObject({ textNodes: 1, marks: 1 });
+    await new Promise((resolve) => setTimeout(resolve, LOOP_WINDOW_MS));
+    expect(passDetails()).toHaveLength(2);
+    expect(run.marks).toBe(1);
   });
 });
 

@@ -1,27 +1,37 @@
 /**
- * The context rules on a page (entrypoints/content/page-senses.ts through highlight()): an
+ * The context rules on a page (entrypoints/content/page-senses.ts, run by the live highlighter): an
  * ambiguous term is marked on a DPI page and not in a confounder block; navigation, page footers
  * and link lists stay unmarked; the reasons appear on marks only in debug mode.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
-import { MARK_SELECTOR, TERM_ATTRIBUTE, highlight, type HighlightRun } from '@/entrypoints/content/highlighter';
+import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
+import { HIGHLIGHT_MEASURE, MARK_SELECTOR, TERM_ATTRIBUTE } from '@/entrypoints/content/mark-contract';
 import { DEBUG_ATTRIBUTE, REASON_ATTRIBUTE, createPageSenseFilter } from '@/entrypoints/content/page-senses';
+import { passesComplete } from './support/highlighting';
 
 const detector = createDetector(glossary);
-let runs: HighlightRun[] = [];
+let run: LiveHighlighter | undefined;
 
-function highlightPage(html: string): string[] {
+/** Stops the running highlighter (restoring its page) before `html` replaces the page, so it never follows the next page. */
+function stopHighlighting(): void {
+  run?.stop();
+  run = undefined;
+}
+
+/** Highlights a page of `html` with the live highlighter and these rules; resolves with its marks, in reading order. */
+async function highlightPage(html: string): Promise<string[]> {
+  stopHighlighting();
   document.body.innerHTML = html;
-  const run = highlight(document.body, detector.matcher, { senses: createPageSenseFilter(document, detector) });
-  runs.push(run);
+  performance.clearMeasures(HIGHLIGHT_MEASURE);
+  run = startLiveHighlighter(document, detector.matcher, { senses: createPageSenseFilter(document, detector) });
+  await passesComplete(1);
   return Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => `${m.getAttribute(TERM_ATTRIBUTE)}:${m.textContent}`);
 }
 
 afterEach(() => {
-  for (const run of runs.reverse()) run.undo();
-  runs = [];
+  stopHighlighting();
   document.documentElement.removeAttribute(DEBUG_ATTRIBUTE);
 });
 
@@ -33,18 +43,18 @@ describe('context rules on a page', () => {
     ['a Ruby tutorial', '<p>Install the GEM with bundler before you run the Ruby script.</p>', []],
     ['a DPI article', '<article><p>India\'s DPI rests on Aadhaar and UPI.</p><p>The JAM trinity let DBT reach Jan Dhan accounts.</p></article>',
       ['dpi:DPI', 'aadhaar:Aadhaar', 'upi:UPI', 'jam-trinity:JAM trinity', 'dbt:DBT', 'jan-dhan:Jan Dhan']],
-  ])('%s', (_name, html, expected) => {
-    expect(highlightPage(html)).toEqual(expected);
+  ])('%s', async (_name, html, expected) => {
+    expect(await highlightPage(html)).toEqual(expected);
   });
 
-  it('uses the page as evidence: an ambiguous term in a block without cues is marked on a DPI page only', () => {
+  it('uses the page as evidence: an ambiguous term in a block without cues is marked on a DPI page only', async () => {
     const paragraph = '<p>Officials said DBT would follow soon.</p>';
-    expect(highlightPage(paragraph)).toEqual([]);
-    expect(highlightPage(`<p>Aadhaar enrolment rose.</p>${paragraph}`)).toEqual(['aadhaar:Aadhaar', 'dbt:DBT']);
+    expect(await highlightPage(paragraph)).toEqual([]);
+    expect(await highlightPage(`<p>Aadhaar enrolment rose.</p>${paragraph}`)).toEqual(['aadhaar:Aadhaar', 'dbt:DBT']);
   });
 
-  it('keeps the definition in another text node of the same block: "Deep packet inspection (<b>DPI</b>)"', () => {
-    expect(highlightPage('<p>Aadhaar is safe. Deep packet inspection (<b>DPI</b>) reads packets.</p>')).toEqual(['aadhaar:Aadhaar']);
+  it('keeps the definition in another text node of the same block: "Deep packet inspection (<b>DPI</b>)"', async () => {
+    expect(await highlightPage('<p>Aadhaar is safe. Deep packet inspection (<b>DPI</b>) reads packets.</p>')).toEqual(['aadhaar:Aadhaar']);
   });
 
   it.each([
@@ -52,24 +62,24 @@ describe('context rules on a page', () => {
     ['a menu', '<div role="menubar"><span>UPI</span></div><p>Aadhaar news.</p>'],
     ['the page footer', '<p>Aadhaar news.</p><footer>UPI is a trademark of NPCI.</footer>'],
     ['a list of links', '<p>Aadhaar news.</p><ul><li><a href="/a">UPI outage</a></li><li><a href="/b">ONDC sales</a></li><li><a href="/c">Cricket</a></li></ul>'],
-  ])('does not mark terms in %s', (_name, html) => {
-    expect(highlightPage(html)).toEqual(['aadhaar:Aadhaar']);
+  ])('does not mark terms in %s', async (_name, html) => {
+    expect(await highlightPage(html)).toEqual(['aadhaar:Aadhaar']);
   });
 
   it.each([
     ['an article footer (a byline, not page chrome)', '<article><p>Aadhaar news.</p><footer>Filed under UPI</footer></article>', ['aadhaar:Aadhaar', 'upi:UPI']],
     ['a list of prose items', '<ul><li>UPI grew</li><li>Aadhaar grew</li><li>ONDC grew</li></ul>', ['upi:UPI', 'aadhaar:Aadhaar', 'ondc:ONDC']],
-  ])('still marks terms in %s', (_name, html, expected) => {
-    expect(highlightPage(html)).toEqual(expected);
+  ])('still marks terms in %s', async (_name, html, expected) => {
+    expect(await highlightPage(html)).toEqual(expected);
   });
 
-  it('adds the reason to marks in debug mode only', () => {
+  it('adds the reason to marks in debug mode only', async () => {
     const html = '<p>India\'s DPI runs payments on UPI.</p>';
-    highlightPage(html);
+    await highlightPage(html);
     expect(document.querySelector(`[${REASON_ATTRIBUTE}]`)).toBeNull();
-    runs.pop()!.undo();
+    stopHighlighting();
     document.documentElement.setAttribute(DEBUG_ATTRIBUTE, '');
-    highlightPage(html);
+    await highlightPage(html);
     const reasons = Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.getAttribute(REASON_ATTRIBUTE));
     expect(reasons).toEqual([
       'india-marks-ours: "India\'s DPI": its other senses are other countries\'',

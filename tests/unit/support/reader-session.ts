@@ -1,15 +1,18 @@
 /** The reader session's collaborators as the unit tests stand them in. */
 import { vi } from 'vitest';
 import type { Matcher } from '@/glossary/matcher';
-import { highlight } from '@/entrypoints/content/highlighter';
 import type { HoverCardController } from '@/entrypoints/content/hover';
+import { startLiveHighlighter } from '@/entrypoints/content/live-highlighter';
 import type { Highlighting } from '@/entrypoints/content/reader-session';
+import { KEEP_ALL_HITS } from './highlighting';
 
-/** `startHighlighting` without the scheduler: the whole body in one pass, undone exactly on stop. */
+/**
+ * `startHighlighting` as the content script wires it (reader-controls.ts): the live highlighter on
+ * the document, keeping every hit instead of applying the bundled glossary's context rules.
+ * Its marks arrive asynchronously: await `passesComplete` (./highlighting) before reading them.
+ */
 export function highlightBody(matcher: Matcher, onFirstMarks: () => void): Highlighting {
-  const run = highlight(document.body, matcher);
-  if (run.marks > 0) onFirstMarks();
-  return { stop: () => run.undo() };
+  return startLiveHighlighter(document, matcher, { onFirstMarks, senses: KEEP_ALL_HITS });
 }
 
 /** A hover card whose every method is a spy. */
