@@ -41,3 +41,24 @@ export function isCardEntriesRequest(message: unknown): message is CardEntriesRe
     (message as { type?: unknown }).type === CARD_ENTRIES_MESSAGE
   );
 }
+
+/**
+ * Content script -> background: "open this entry in full" (the card's "More in DPI Lens"). A page
+ * cannot open an extension page itself; the background opens `popup.html?term=<id>` in a new tab.
+ */
+export const OPEN_ENTRY_MESSAGE = 'dpi-lens:open-entry';
+
+export interface OpenEntryRequest {
+  type: typeof OPEN_ENTRY_MESSAGE;
+  id: string;
+}
+
+export function isOpenEntryRequest(message: unknown): message is OpenEntryRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === OPEN_ENTRY_MESSAGE &&
+    typeof (message as { id?: unknown }).id === 'string' &&
+    (message as { id: string }).id !== ''
+  );
+}

@@ -10,6 +10,7 @@ import { lookupPath, lookupSelection } from '@/glossary/selection-lookup';
 import { createLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
 import { loadCustomTerms } from '@/components/custom-terms/storage';
 import { t } from '@/components/i18n/i18n';
+import { isOpenEntryRequest } from '@/glossary/messages';
 import { badgeText, isTermCountMessage, TOGGLE_PAGE_MESSAGE, type TogglePageMessage } from '@/components/settings/messages';
 
 export const LOOK_UP_MENU_ID = 'dpi-lens-look-up';
@@ -49,6 +50,19 @@ export async function lookUpSelection(selectionText: string): Promise<string | u
   } catch {
     await browser.tabs.create({ url });
   }
+  return url;
+}
+
+/**
+ * The card's "More in DPI Lens": the entry in full, on the popup page in a new tab next to the
+ * reader's page (a tab, not a window: the reader asked to read more, and tabs need no permission).
+ * The popup checks the id (popup-params.ts); an unknown one opens its search. Returns the address.
+ */
+export async function openEntry(id: string, openerTab?: { id?: number; index?: number }): Promise<string> {
+  const url = browser.runtime.getURL(`/${lookupPath({ kind: 'entry', id })}` as '/popup.html');
+  const beside = openerTab?.index === undefined ? {} : { index: openerTab.index + 1 };
+  const opener = openerTab?.id === undefined ? {} : { openerTabId: openerTab.id };
+  await browser.tabs.create({ url, ...beside, ...opener });
   return url;
 }
 
@@ -97,6 +111,12 @@ export function registerReaderActions(): void {
     const tabId = sender.tab?.id;
     if (!isTermCountMessage(message) || tabId === undefined || sender.frameId) return undefined;
     void showTermCount(tabId, message.count).catch(() => {}); // the tab may have closed meanwhile
+    return undefined;
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isOpenEntryRequest(message)) return undefined;
+    void openEntry(message.id, sender.tab).catch(() => {});
     return undefined;
   });
 

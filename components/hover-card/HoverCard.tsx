@@ -21,6 +21,8 @@ export interface HoverCardProps {
   theme?: CardTheme;
   /** Show a related term's explanation in this card. Without it, related terms are plain text. */
   onShowRelated?: (id: string) => void;
+  /** Open the entry in full (the popup page, in a tab). Without it, the card offers no "More" link. */
+  onOpenFull?: () => void;
   /** When the card shows a related term reached from another card: the name to go back to. */
   backTo?: string;
   onBack?: () => void;
@@ -35,12 +37,24 @@ const TITLE_ID = 'dpi-lens-card-title';
 /** A misconception longer than this (about three lines of the card) starts folded, so it does not crowd out the definition. */
 export const MISCONCEPTION_FOLD_CHARS = 200;
 
+/**
+ * "Why it matters" and "Challenges" show this many points each. The card is a glance (like
+ * Wikipedia's Page Previews, a few lines and a way to more): with every point, the demo article's
+ * cards were 611-1133 px tall and always scrolled. Most entries have 2 points per list; the popup
+ * shows them all.
+ */
+export const CARD_BULLETS = 2;
+
+/** Related terms shown on the card's one line of buttons, in the entry's order; the popup lists them all, grouped by relation. */
+export const CARD_RELATED = 4;
+
 /** The explanation shown next to a highlighted term. Presentational: where it sits and when it shows are the page glue's business. */
 export function HoverCard({
   entry,
   related,
   theme = 'system',
   onShowRelated,
+  onOpenFull,
   backTo,
   onBack,
   onPointerEnter,
@@ -59,54 +73,68 @@ export function HoverCard({
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
     >
-      {backTo && onBack && (
-        <button type="button" class="back" onClick={onBack}>
-          <span aria-hidden="true">← </span>
-          {t('cardBackTo', backTo)}
-        </button>
-      )}
-      <header>
-        <h2 id={TITLE_ID} class="name">
-          <EntryName entry={entry} />
-        </h2>
-        {entry.expansion && entry.expansion !== entry.name && (
-          <p class="expansion">{entry.expansion}</p>
+      {/* The body scrolls when it must; the source footer stays in view below it. */}
+      <div class="body">
+        {backTo && onBack && (
+          <button type="button" class="back" onClick={onBack}>
+            <span aria-hidden="true">← </span>
+            {t('cardBackTo', backTo)}
+          </button>
         )}
-        {/* A reader's own term is theirs, not a checked fact of DPI Lens: say so before the definition. */}
-        {custom && <p class="your-term">{source ? t('yourTerm') : t('yourTermNoSource')}</p>}
-      </header>
+        <header>
+          <h2 id={TITLE_ID} class="name">
+            <EntryName entry={entry} />
+          </h2>
+          {entry.expansion && entry.expansion !== entry.name && (
+            <p class="expansion">{entry.expansion}</p>
+          )}
+          {/* A reader's own term is theirs, not a checked fact of DPI Lens: say so before the definition. */}
+          {custom && <p class="your-term">{source ? t('yourTerm') : t('yourTermNoSource')}</p>}
+        </header>
 
-      <p class="short">{entry.short}</p>
+        <p class="short">{entry.short}</p>
 
-      <BulletSection title={t('cardWhyItMatters')} items={entry.significance} />
-      <BulletSection title={t('cardChallenges')} items={entry.challenges} />
+        <BulletSection title={t('cardWhyItMatters')} items={entry.significance.slice(0, CARD_BULLETS)} />
+        <BulletSection title={t('cardChallenges')} items={entry.challenges.slice(0, CARD_BULLETS)} />
 
-      {entry.misconception && <Misconception text={entry.misconception} />}
+        {entry.misconception && <Misconception text={entry.misconception} />}
 
-      {related.length > 0 && (
-        <section aria-label={t('cardRelatedTerms')}>
-          <h3>{t('cardRelated')}</h3>
-          <ul class="related">
-            {related.map(({ relation, entry: other }) => (
-              <li key={other.id}>
-                <span class="relation">{relationLabel(relation)}</span>{' '}
-                {onShowRelated ? (
-                  <button type="button" class="related-term" onClick={() => onShowRelated(other.id)}>
-                    {other.name}
-                  </button>
-                ) : (
-                  <span class="related-term">{other.name}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        {related.length > 0 && (
+          <section class="related-line" aria-label={t('cardRelatedTerms')}>
+            <h3>{t('cardRelated')}</h3>
+            <ul class="related">
+              {related.slice(0, CARD_RELATED).map(({ relation, entry: other }) => (
+                <li key={other.id} title={`${relationLabel(relation)} ${other.name}`}>
+                  {/* Heard, not shown: the one line of the card has room for names only. */}
+                  <span class="relation visually-hidden">{relationLabel(relation)} </span>
+                  {onShowRelated ? (
+                    <button type="button" class="related-term" onClick={() => onShowRelated(other.id)}>
+                      {other.name}
+                    </button>
+                  ) : (
+                    <span class="related-term">{other.name}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
 
-      {source && (
+      {(source || onOpenFull) && (
         <footer class="source">
-          <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
-          <SourceLine source={source} formatDate={formatAsOf} separator=" · " leadingSeparator />
+          {source && (
+            <p class="source-line">
+              <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
+              <SourceLine source={source} formatDate={formatAsOf} separator=" · " leadingSeparator />
+            </p>
+          )}
+          {onOpenFull && (
+            <button type="button" class="more" onClick={onOpenFull}>
+              {t('cardMore')}
+              <span aria-hidden="true"> →</span>
+            </button>
+          )}
         </footer>
       )}
     </div>

@@ -5,6 +5,7 @@
  * content script's context is invalidated: listeners go with `ctx.signal`, the UI with WXT's remove.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '../../components/hover-card/hover-card.css?inline';
@@ -18,6 +19,7 @@ import {
 } from '../../components/hover-card/hover-state';
 import { pickLineRect, placeCard } from '../../components/hover-card/placement';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '../../components/hover-card/timings';
+import { OPEN_ENTRY_MESSAGE, type OpenEntryRequest } from '../../glossary/messages';
 import type { GlossaryEntry } from '../../glossary/types';
 import { OWN_UI_TAG } from './own-ui';
 
@@ -144,6 +146,7 @@ export async function mountHoverCard(
           update();
           focusInCard('.back');
         }}
+        onOpenFull={() => openEntry(entry.id)}
         backTo={relatedId ? termEntry.name : undefined}
         onBack={() => {
           relatedId = null;
@@ -348,6 +351,13 @@ export async function mountHoverCard(
       ui.remove();
     },
   };
+}
+
+/** The card's "More in DPI Lens": the background opens the entry on the popup page in a new tab. */
+function openEntry(id: string): void {
+  const message: OpenEntryRequest = { type: OPEN_ENTRY_MESSAGE, id };
+  // The extension may have been reloaded under the page: then there is no one to ask.
+  browser.runtime.sendMessage(message).catch(() => {});
 }
 
 function resolveRelated(

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HoverCard } from '../../components/hover-card/HoverCard';
+import { EntryView } from '../../components/popup/EntryView';
+import { CARD_BULLETS, CARD_RELATED, HoverCard } from '../../components/hover-card/HoverCard';
 import { formatAsOf } from '../../components/hover-card/format';
 import type { GlossaryEntry } from '../../glossary/types';
 
@@ -102,6 +103,69 @@ describe('HoverCard', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(link.closest('footer')?.textContent).toContain('NPCI · as of Aug 2025');
     expect(screen.queryByRole('link', { name: 'Second source' })).toBeNull();
+  });
+
+  it('shows the first two points of each list; the third is in the popup, not the card', () => {
+    expect(CARD_BULLETS).toBe(2);
+    const long: GlossaryEntry = {
+      ...upi,
+      significance: ['First point.', 'Second point.', 'Third point, for the popup.'],
+      challenges: ['First challenge.', 'Second challenge.', 'Third challenge, for the popup.'],
+    };
+    render(<HoverCard entry={long} related={[]} />);
+    const matters = screen.getByRole('region', { name: 'Why it matters' });
+    expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'First point.',
+      'Second point.',
+    ]);
+    const challenges = screen.getByRole('region', { name: 'Challenges' });
+    expect(within(challenges).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByText('Third point, for the popup.')).toBeNull();
+    expect(screen.queryByText('Third challenge, for the popup.')).toBeNull();
+    cleanup();
+
+    render(<EntryView entry={long} getEntry={() => undefined} onOpen={() => {}} onBack={() => {}} />);
+    expect(screen.getByText('Third point, for the popup.')).toBeTruthy();
+    expect(screen.getByText('Third challenge, for the popup.')).toBeTruthy();
+  });
+
+  it('keeps the main source in a footer outside the scrolling body, even when the body is long', () => {
+    const long: GlossaryEntry = { ...upi, short: 'A long definition. '.repeat(80) };
+    render(<HoverCard entry={long} related={[]} />);
+    const card = screen.getByRole('dialog');
+    const footer = screen.getByRole('link', { name: 'UPI product overview' }).closest('footer');
+    expect(footer?.parentElement).toBe(card);
+    expect(card.querySelector('.body')?.contains(footer ?? null)).toBe(false);
+    expect(card.lastElementChild).toBe(footer);
+  });
+
+  it('shows the first few related terms on one line, each a button', () => {
+    const others = Array.from({ length: CARD_RELATED + 3 }, (_, i) => ({
+      relation: 'see-also' as const,
+      entry: { ...npci, id: `other-${i}`, name: `Other ${i}` },
+    }));
+    render(<HoverCard entry={upi} related={others} onShowRelated={() => {}} />);
+    const related = screen.getByRole('region', { name: 'Related terms' });
+    expect(within(related).getAllByRole('button').map((b) => b.textContent)).toEqual(
+      others.slice(0, CARD_RELATED).map(({ entry }) => entry.name),
+    );
+  });
+
+  it('offers "More in DPI Lens" only when the full entry can be opened, as a button', () => {
+    const onOpenFull = vi.fn();
+    const { rerender } = render(<HoverCard entry={upi} related={[]} />);
+    expect(screen.queryByRole('button', { name: /More in DPI Lens/ })).toBeNull();
+    rerender(<HoverCard entry={upi} related={[]} onOpenFull={onOpenFull} />);
+    const more = screen.getByRole('button', { name: /More in DPI Lens/ });
+    expect(more.closest('footer')).not.toBeNull();
+    fireEvent.click(more);
+    expect(onOpenFull).toHaveBeenCalledOnce();
+  });
+
+  it('offers "More in DPI Lens" for a reader\'s term with no source', () => {
+    const own: GlossaryEntry = { ...npci, id: 'custom-gram-sabha', name: 'Gram Sabha', sources: [] };
+    render(<HoverCard entry={own} related={[]} onOpenFull={() => {}} />);
+    expect(screen.getByRole('button', { name: /More in DPI Lens/ }).closest('footer')).not.toBeNull();
   });
 
   it('names related terms with the relation in words, and opens one when chosen', () => {

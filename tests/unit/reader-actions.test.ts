@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOOK_UP_WINDOW, lookUpSelection, showTermCount, toggleHighlights } from '@/components/background/reader-actions';
+import { LOOK_UP_WINDOW, lookUpSelection, openEntry, showTermCount, toggleHighlights } from '@/components/background/reader-actions';
 import { badgeText, TOGGLE_PAGE_MESSAGE } from '@/components/settings/messages';
 import { saveCustomTerms } from '@/components/custom-terms/storage';
 import type { CustomTerm } from '@/components/custom-terms/schema';
@@ -28,6 +28,21 @@ describe('lookUpSelection', () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     expect(await lookUpSelection('   ')).toBeUndefined();
     expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('openEntry (the card\'s "More in DPI Lens")', () => {
+  it('opens the entry on the popup page in a new tab beside the reader\'s page', async () => {
+    const tab = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    expect(await openEntry('upi', { id: 7, index: 2 })).toBe('chrome-extension://id/popup.html?term=upi');
+    expect(tab).toHaveBeenCalledWith({ url: 'chrome-extension://id/popup.html?term=upi', index: 3, openerTabId: 7 });
+  });
+
+  it('puts a reader\'s term\'s id in the address as the popup reads it back', async () => {
+    const tab = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const url = await openEntry('custom-ग्राम-सभा');
+    expect(new URL(url).searchParams.get('term')).toBe('custom-ग्राम-सभा');
+    expect(tab).toHaveBeenCalledWith({ url });
   });
 });
 
