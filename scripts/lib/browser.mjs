@@ -167,6 +167,21 @@ export async function serveDirectory(root = FIXTURE_PAGES) {
 const LOCAL_PROTOCOLS = new Set(['chrome-extension:', 'data:', 'blob:', 'about:', 'chrome:']);
 
 /**
+ * Who made a request, for the guard's report. A navigation that opens a new window (the
+ * context menu's look-up window) has no frame yet, and playwright-core throws when asked for it:
+ * the request is still recorded, as 'new window'.
+ * @param {import('playwright-core').Request} request
+ */
+function requestSource(request) {
+  if (request.serviceWorker()) return 'service-worker';
+  try {
+    return request.frame().url();
+  } catch {
+    return 'new window';
+  }
+}
+
+/**
  * Records every request the browser context makes, from pages and from the extension's service
  * worker (playwright-core reports both through context.on('request')).
  * @param {import('playwright-core').BrowserContext} context
@@ -176,8 +191,7 @@ export function guardNetwork(context, allowedOrigins) {
   /** @type {{ url: string, from: string }[]} */
   const requests = [];
   context.on('request', (request) => {
-    const from = request.serviceWorker() ? 'service-worker' : (request.frame()?.url() ?? 'unknown');
-    requests.push({ url: request.url(), from });
+    requests.push({ url: request.url(), from: requestSource(request) });
   });
   const isLocal = (url) => {
     const parsed = new URL(url);
