@@ -191,4 +191,11 @@ describe('the real glossary on real sentences', () => {
   ])('%j marks nothing', (text) => {
     expect(ids(text)).toEqual([]);
   });
+
+  it('marks the seed article\'s "Digital Personal Data Protection (DPDP) Act" as one term', () => {
+    const text = 'The 2023 Digital Personal Data Protection (DPDP) Act mandates strict standards';
+    expect(real.findAll(text).map(({ id, text: found }) => [id, found])).toEqual([
+      ['dpdp-act', 'Digital Personal Data Protection (DPDP) Act'],
+    ]);
+  });
 });
