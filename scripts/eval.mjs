@@ -58,8 +58,8 @@ for (const s of speed.cases) {
 
 // Held-out text, written blind after the rules (tests/corpus/README.md, "Holdout" and "Holdout 2"):
 // never tuned on, so this is the honest estimate for unseen pages. Reported, not gated: gating would
-// invite tuning. Holdout 1's errors were tuned on once (those passages moved to passages.json), so
-// holdout 2, written after that, is the fresher estimate.
+// invite tuning. Holdout 1's and then holdout 2's errors were tuned on (those passages moved to
+// passages.json), so the newest set, holdout 3, is the fresh estimate.
 const heldTargets = { precision: 0.97, recall: 0.95 };
 async function reportHeldOut(name, passages, pagesDir) {
   const held = scoring.evaluateDetector(passages, detector);
@@ -82,6 +82,7 @@ async function reportHeldOut(name, passages, pagesDir) {
 const heldOut = [
   await reportHeldOut('holdout 1', corpus.loadHoldout(), path.join(root, 'tests/corpus/holdout-pages')),
   await reportHeldOut('holdout 2', corpus.loadHoldout2(), path.join(root, 'tests/corpus/holdout2-pages')),
+  await reportHeldOut('holdout 3', corpus.loadHoldout3(), path.join(root, 'tests/corpus/holdout3-pages')),
 ];
 
 const met = scoring.meetsCorpusTargets(overall);
