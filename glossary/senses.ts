@@ -6,6 +6,7 @@
  * (entrypoints/content/page-senses.ts) both decide with `decideOccurrence`, so the score the eval
  * prints is the behaviour readers get.
  */
+import { cuePattern, nextWordPattern, type CuePattern } from './cues';
 import { isExactCaseForm } from './terms';
 import type { EntryHead, SenseRules, TermMatch } from './types';
 
@@ -76,7 +77,7 @@ const ABBREVIATIONS = new Set([
  */
 const INDIA_BEFORE = /(?<![\p{L}\p{M}])(?:India['\u2019]s|Indian)\s+$/u;
 /** Between an occurrence and the word after it: a space or a hyphen ("BHIM app", "Aadhaar-linked"). */
-const NEXT_WORD_GAP = String.raw`[\s\-\u2010\u2011]+`;
+const NEXT_WORD_GAP = /^[\s\-\u2010\u2011]+/u;
 
 /** Words that show a string is being talked about rather than used: 'both meanings of "DBT"'. */
 const METALINGUISTIC = /(?<![\p{L}\p{N}])(?:meanings?|means|mean|stands?\s+for|acronyms?|abbreviations?|abbreviated|letters|spell(?:s|ed|ing)?)(?![\p{L}\p{N}])/iu;
@@ -94,15 +95,12 @@ const SURNAME_AFTER = new RegExp(
   'iu',
 );
 
-// Same word-character class as the matcher: Devanagari vowel signs are \p{M}, so \b cannot be used.
-const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_\u200C\u200D]`;
-const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
 
 /** The cue patterns of one entry: built on first read (see `compileSenses`). */
 interface CuePatterns {
   confirm: CuePattern | undefined;
   /** A confirm cue as the very next word: the noun the term modifies ("BHIM app", "जन धन खातों"). */
-  confirmNext: RegExp | undefined;
+  confirmNext: CuePattern | undefined;
   reject: CuePattern | undefined;
   /** Other meanings written out ("dots per inch"): on the page, they speak against our sense. */
   others: CuePattern | undefined;
@@ -142,62 +140,6 @@ function formKey(text: string, exactCase: boolean): string {
   return exactCase ? flat : flat.toLowerCase();
 }
 
-function escape(text: string): string {
-  return text.replace(SYNTAX, '\\$&');
-}
-
-/** A cue list's matcher: what `(?<!word char)(?:cues)(?!word char)` finds, found the same way. */
-export interface CuePattern {
-  exec(text: string): RegExpExecArray | null;
-  test(text: string): boolean;
-}
-
-/** A word character ends `text` (the one before a match). Compiled once for every cue pattern. */
-const WORD_CHAR_AT_END = new RegExp(`${WORD_CHAR}$`, 'u');
-
-/**
- * A cue list as one whole-word, case-insensitive pattern; "subsid*" matches any continuation.
- * The word boundary before a match is checked here rather than as a lookbehind in each pattern:
- * the same matches (the lookbehind does not depend on which cue matched, so the leftmost match
- * with no word character before it is the same), but each pattern compiles one Unicode class
- * fewer, about 1 ms per pattern on a page's first ambiguous occurrence (README "Performance").
- */
-export function cuePattern(cues: readonly string[], caseSensitive = false): CuePattern | undefined {
-  const source = cueSource(cues);
-  if (!source) return undefined;
-  const pattern = new RegExp(`(?:${source})(?!${WORD_CHAR})`, caseSensitive ? 'gu' : 'giu');
-  const exec = (text: string): RegExpExecArray | null => {
-    for (let from = 0; from <= text.length; ) {
-      pattern.lastIndex = from;
-      const match = pattern.exec(text);
-      if (!match) return null;
-      if (!WORD_CHAR_AT_END.test(text.slice(Math.max(0, match.index - 2), match.index))) return match;
-      // Next code point: a match never starts inside a surrogate pair under the u flag.
-      from = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
-    }
-    return null;
-  };
-  return { exec, test: (text) => exec(text) !== null };
-}
-
-/** A cue list as the word right after an occurrence (after a space or hyphen). */
-function nextWordPattern(cues: readonly string[]): RegExp | undefined {
-  const source = cueSource(cues);
-  return source ? new RegExp(`^${NEXT_WORD_GAP}(?:${source})(?!${WORD_CHAR})`, 'iu') : undefined;
-}
-
-function cueSource(cues: readonly string[]): string | undefined {
-  const sources = cues
-    .map((cue) => cue.trim())
-    .filter(Boolean)
-    .map((cue) => {
-      const prefix = cue.endsWith('*');
-      const body = escape(prefix ? cue.slice(0, -1) : cue).replace(/\s+/g, String.raw`[\s\-]+`);
-      return prefix ? `${body}${WORD_CHAR}*` : body;
-    });
-  return sources.length === 0 ? undefined : sources.join('|');
-}
-
 /** Finds any of the forms with the matcher's case rule: "GeM" must not find "GEM detectors". */
 function formsPattern(entry: EntryHead, forms: readonly string[]): { test(text: string): boolean } {
   const exact = forms.filter((form) => (entry.caseOverrides?.[form] ?? (isExactCaseForm(form) ? 'exact' : 'any')) === 'exact');
@@ -218,7 +160,7 @@ function buildCues(entry: EntryHead, rules: SenseRules): CuePatterns {
   );
   return {
     confirm: cuePattern(rules.confirm),
-    confirmNext: nextWordPattern(rules.confirm),
+    confirmNext: nextWordPattern(rules.confirm, NEXT_WORD_GAP),
     reject: cuePattern(rules.reject),
     others: cuePattern(rules.others ?? []),
     rejectBefore: (rules.rejectBefore ?? []).map((source) => new RegExp(source, 'iu')),

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
-import { cuePattern, sentenceAround } from '@/glossary/senses';
+import { cuePattern } from '@/glossary/cues';
+import { sentenceAround } from '@/glossary/senses';
 
 const detector = createDetector(glossary);
 
