@@ -122,31 +122,96 @@ export function cuePattern(cues: readonly string[], caseSensitive = false): CueP
     throw error;
   }
   if (parsed.length === 0) return undefined;
-  // Cues whose first word is whole are found by that word; a one-word prefix cue by its start.
-  const byFirstWord = new Map<string, number[]>();
-  const prefixFirst: number[] = [];
-  parsed.forEach((cue, order) => {
-    if (cue.prefix && cue.words.length === 1) prefixFirst.push(order);
-    else byFirstWord.set(cue.words[0]!, [...(byFirstWord.get(cue.words[0]!) ?? []), order]);
-  });
-  const candidates = (word: string): number[] => {
-    const key = caseSensitive ? word : word.toLowerCase();
-    const whole = byFirstWord.get(key) ?? [];
-    const prefixed = prefixFirst.filter((order) => key.startsWith(parsed[order]!.words[0]!));
-    if (prefixed.length === 0) return whole;
-    return [...whole, ...prefixed].sort((a, b) => a - b);
-  };
   const exec = (text: string): { 0: string; index: number } | null => {
-    WORD_RUN.lastIndex = 0;
-    for (let run = WORD_RUN.exec(text); run; run = WORD_RUN.exec(text)) {
-      for (const order of candidates(run[0])) {
-        const end = matchCue(text, run.index, parsed[order]!, caseSensitive);
-        if (end >= 0) return { 0: text.slice(run.index, end), index: run.index };
+    const index = wordIndex(text);
+    let best = -1;
+    let bestEnd = -1;
+    // Cues in list order; a later cue wins only by starting further left (as in an alternation).
+    for (const cue of parsed) {
+      const first = cue.words[0]!;
+      const starts = cue.prefix && cue.words.length === 1 ? index.startsOfPrefix(first, caseSensitive) : index.startsOf(first, caseSensitive);
+      for (const start of starts) {
+        if (best >= 0 && start >= best) break;
+        const end = matchCue(text, start, cue, caseSensitive);
+        if (end >= 0) {
+          best = start;
+          bestEnd = end;
+          break;
+        }
       }
     }
-    return null;
+    return best >= 0 ? { 0: text.slice(best, bestEnd), index: best } : null;
   };
   return { exec, test: (text) => exec(text) !== null };
+}
+
+/** Where each word of a text starts, by word: read once per text for every cue list that reads it. */
+interface WordIndex {
+  /** Start offsets (ascending) of the words equal to `word` (lower-cased unless `exact`). */
+  startsOf(word: string, exact: boolean): readonly number[];
+  /** Start offsets (ascending) of the words that begin with `prefix`. */
+  startsOfPrefix(prefix: string, exact: boolean): readonly number[];
+}
+
+const NONE: readonly number[] = [];
+/**
+ * The last few texts indexed: deciding one occurrence reads its sentence with up to six lists
+ * (reject, others, confirm...), and a page's text with two or three per ambiguous entry.
+ */
+const RECENT_INDEXES = 4;
+const recent: Array<{ text: string; index: WordIndex }> = [];
+
+function wordIndex(text: string): WordIndex {
+  const known = recent.find((entry) => entry.text === text);
+  if (known) return known.index;
+  const index = buildWordIndex(text);
+  recent.unshift({ text, index });
+  if (recent.length > RECENT_INDEXES) recent.pop();
+  return index;
+}
+
+function buildWordIndex(text: string): WordIndex {
+  const words: string[] = [];
+  const starts: number[] = [];
+  WORD_RUN.lastIndex = 0;
+  for (let run = WORD_RUN.exec(text); run; run = WORD_RUN.exec(text)) {
+    words.push(run[0]);
+    starts.push(run.index);
+  }
+  const tables: Array<{ byWord: Map<string, number[]>; sorted: string[] } | undefined> = [undefined, undefined];
+  const table = (exact: boolean) => {
+    const slot = exact ? 0 : 1;
+    let built = tables[slot];
+    if (!built) {
+      const byWord = new Map<string, number[]>();
+      words.forEach((word, i) => {
+        const key = exact ? word : word.toLowerCase();
+        const list = byWord.get(key);
+        if (list) list.push(starts[i]!);
+        else byWord.set(key, [starts[i]!]);
+      });
+      built = { byWord, sorted: [...byWord.keys()].sort() };
+      tables[slot] = built;
+    }
+    return built;
+  };
+  return {
+    startsOf: (word, exact) => table(exact).byWord.get(word) ?? NONE,
+    startsOfPrefix(prefix, exact) {
+      const { byWord, sorted } = table(exact);
+      // The words starting with `prefix` sit together in code-unit order, from its insertion point.
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid]! < prefix) low = mid + 1;
+        else high = mid;
+      }
+      const found: number[] = [];
+      for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i += 1) found.push(...byWord.get(sorted[i]!)!);
+      return found.length === 0 ? NONE : found.sort((a, b) => a - b);
+    },
+  };
 }
 
 /** A cue list as the first word after a gap of spaces or hyphens at the start ("BHIM app"). */
