@@ -29,8 +29,11 @@ export interface Detector {
   decide(text: string): DetectedTerm[];
   /** Only the candidates to highlight. */
   detect(text: string): DetectedTerm[];
-  /** Phase 1 alone: what a page's text says as a whole (evidence, definitions, other meanings). */
-  readPage(text: string): PageSenses;
+  /**
+   * Phase 1 alone: what a page's text says as a whole (evidence, definitions, other meanings).
+   * `matches`: the text's matches when the caller has them already (default: found here).
+   */
+  readPage(text: string, matches?: readonly TermMatch[]): PageSenses;
 }
 
 /** The occurrences of `matches` in `text`, with context read only for ambiguous forms. */
@@ -71,6 +74,6 @@ export function detectorOf(matcher: Matcher, senses: SenseModel): Detector {
     senses,
     decide,
     detect: (text) => decide(text).filter((term) => term.decision.keep),
-    readPage: (text) => collectPageSenses(senses, occurrencesIn(senses, text, matcher.findAll(text)), () => text),
+    readPage: (text, matches = matcher.findAll(text)) => collectPageSenses(senses, occurrencesIn(senses, text, matches), () => text),
   };
 }

@@ -3,6 +3,7 @@
  * term only (the calm default) and categories switched off. Pure: the highlighter calls the
  * returned filter once per match, in reading order, and wraps only what it accepts.
  */
+import type { Matcher } from './matcher';
 import type { Category, TermMatch } from './types';
 
 export interface MentionOptions {
@@ -43,4 +44,27 @@ export function selectMentions(
   categoryOf: (id: string) => Category | undefined,
 ): TermMatch[] {
   return matches.filter(createMentionFilter(options, categoryOf));
+}
+
+/** A matcher whose matches a filter has narrowed; the highlighter may apply `accept` to `base`'s matches. */
+export interface FilteredMatcher extends Matcher {
+  readonly base: Matcher;
+  readonly accept: MatchFilter;
+}
+
+/** A matcher whose findAll returns only what `accept` accepts; the pattern is shared. */
+export function filterMatcher(base: Matcher, accept: MatchFilter): FilteredMatcher {
+  return {
+    base,
+    accept,
+    get pattern() {
+      return base.pattern;
+    },
+    findAll: (text) => base.findAll(text).filter(accept),
+    idOf: (text) => base.idOf(text),
+  };
+}
+
+export function isFilteredMatcher(matcher: Matcher): matcher is FilteredMatcher {
+  return 'base' in matcher && 'accept' in matcher;
 }

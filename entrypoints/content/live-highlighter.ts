@@ -14,6 +14,7 @@
 import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
+import { isFilteredMatcher, type MatchFilter } from '@/glossary/mention-filter';
 import type { TermMatch } from '@/glossary/types';
 import { HIGHLIGHT_MEASURE, isSkippedElement } from './mark-contract';
 import { adoptMarkStyle } from './mark-style';
@@ -115,8 +116,37 @@ export function startLiveHighlighter(
   matcher: Matcher,
   options: LiveHighlighterOptions = {},
 ): LiveHighlighter {
-  const senses =
-    options.senses ?? createPageSenseFilter(doc, detectorOf(options.unfilteredMatcher ?? matcher, bundledSenses()));
+  const base = options.unfilteredMatcher ?? matcher;
+  // The page-sense filter reads the page as a whole at the first ambiguous form (page-senses.ts).
+  // The pattern runs once per text node all the same: the scan remembers what it matched until
+  // then (`readBeforePage`), the reading takes those and leaves what it matched itself for the
+  // scan (`prematched`). Both are dropped when a pass completes.
+  type Matched = { data: string; matches: TermMatch[] };
+  let readBeforePage: Map<Text, Matched> | undefined = new Map();
+  let prematched = new WeakMap<Text, Matched>();
+  let pageReadNow = false;
+  /** True: `matcher` is `base`; a function: `matcher` is `base` narrowed by it; undefined: unrelated. */
+  const narrowing: true | MatchFilter | undefined =
+    matcher === base ? true : isFilteredMatcher(matcher) && matcher.base === base ? matcher.accept : undefined;
+  function prematch(node: Text): TermMatch[] {
+    pageReadNow = true;
+    const known = readBeforePage?.get(node);
+    if (known && known.data === node.data) return known.matches;
+    const matches = base.findAll(node.data);
+    prematched.set(node, { data: node.data, matches });
+    return matches;
+  }
+  function matchesOf(node: Text): TermMatch[] {
+    const data = node.data;
+    if (narrowing === undefined) return matcher.findAll(data);
+    const known = prematched.get(node);
+    if (known) prematched.delete(node);
+    const matches = known && known.data === data ? known.matches : base.findAll(data);
+    readBeforePage?.set(node, { data, matches });
+    // The reader's mention filter runs here, in reading order, as `matcher.findAll` would run it.
+    return narrowing === true ? matches : matches.filter(narrowing);
+  }
+  const senses = options.senses ?? createPageSenseFilter(doc, detectorOf(base, bundledSenses()), prematch);
   /** Debug mode only (reasonOf is undefined otherwise): why each mark was kept. */
   function annotateReasons(created: readonly ChildNode[], matches: readonly TermMatch[]): void {
     let i = 0;
@@ -217,9 +247,13 @@ export function startLiveHighlighter(
   function visitText(node: Text): void {
     pass!.textNodes += 1;
     if (own.has(node) || wrappedOf.has(node)) return;
-    const found = matcher.findAll(node.data);
+    const found = matchesOf(node);
     // Navigation, link lists and ambiguous forms used in another sense ("600 DPI") stay unmarked.
     const matches = found.length > 0 ? senses.filter(node, found) : found;
+    if (pageReadNow) {
+      pageReadNow = false;
+      readBeforePage = undefined;
+    }
     if (matches.length === 0) return;
     const block = node.parentElement;
     if (block) pass!.found.push({ node, data: node.data, matches, block });
@@ -400,6 +434,8 @@ export function startLiveHighlighter(
     if (visibleQueue.length || eagerQueue.length || pass.found.length || unreported.size) return;
     const done = pass;
     pass = undefined;
+    readBeforePage = undefined;
+    prematched = new WeakMap();
     // Nothing scanned (e.g. only typing in an editor or the card's own host changed): no pass to report.
     if (done.scanned === 0) return;
     const deferred = [...blockHits.values()].reduce((sum, hits) => sum + hits.length, 0);
@@ -473,6 +509,7 @@ export function startLiveHighlighter(
 
   function onNavigation(): void {
     senses.reset(); // a new view is a new page: its evidence and definitions are read again
+    readBeforePage = new Map();
     // A single-page app swapped its view: scan everything once the new view is in the DOM.
     cancelFrame ??= nextFrame(() => {
       cancelFrame = undefined;
@@ -518,6 +555,7 @@ export function startLiveHighlighter(
       styleUndos.clear();
       liveMarks = 0;
       pass = undefined;
+      readBeforePage = undefined;
       scanQueue.length = 0;
       cursor = undefined;
       visibleQueue.length = 0;

@@ -6,7 +6,7 @@
  * importing each other.
  */
 import type { PageTerm } from '@/glossary/types';
-import { OWN_UI_SELECTOR } from './own-ui';
+import { OWN_UI_TAG } from './own-ui';
 
 /** The contract with the hover card and the e2e tests: `<mark class="dpi-lens-term" data-dpi-term="ID">`. */
 export const MARK_CLASS = 'dpi-lens-term';
@@ -72,7 +72,7 @@ export function isSkippedElement(element: Element): boolean {
     element.hasAttribute('hidden') ||
     element.getAttribute('aria-hidden') === 'true' ||
     (element.localName === 'mark' && element.classList.contains(MARK_CLASS)) ||
-    element.matches(OWN_UI_SELECTOR)
+    element.localName === OWN_UI_TAG
   );
 }
 

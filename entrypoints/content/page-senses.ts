@@ -19,7 +19,18 @@ export const DECISION_MARK = 'dpi-lens:sense';
 
 /** Navigation and page chrome: terms there are menu labels, not reading. */
 const NAVIGATION_SELECTOR = 'nav, [role=navigation], [role=menu], [role=menubar]';
+const NAVIGATION_ROLES = new Set(['navigation', 'menu', 'menubar']);
 const PAGE_FOOTER_SELECTOR = 'footer, [role=contentinfo]';
+
+/** `element.matches(NAVIGATION_SELECTOR)` without the selector engine: asked of every element read. */
+function isNavigation(element: Element): boolean {
+  return element.localName === 'nav' || NAVIGATION_ROLES.has(element.getAttribute('role') ?? '');
+}
+
+/** `element.matches(PAGE_FOOTER_SELECTOR)`, likewise. */
+function isFooter(element: Element): boolean {
+  return element.localName === 'footer' || element.getAttribute('role') === 'contentinfo';
+}
 /** A footer inside these belongs to an article or a card (a byline, tags), not to the page. */
 const SECTIONING_SELECTOR = 'article, main, [role=main], section, aside';
 /** A list is a link list when at least this share of its items are (mostly) one link: menus, "related stories". */
@@ -61,7 +72,16 @@ export interface PageSenseFilter {
   reset(): void;
 }
 
-export function createPageSenseFilter(doc: Document, detector: Detector): PageSenseFilter {
+/**
+ * `matchesOf` gives a text node's matches (the detector's matcher by default); the live
+ * highlighter passes one that remembers them, so the text read here is not matched again when
+ * its scan reaches it.
+ */
+export function createPageSenseFilter(
+  doc: Document,
+  detector: Detector,
+  matchesOf: (node: Text) => TermMatch[] = (node) => detector.matcher.findAll(node.data),
+): PageSenseFilter {
   const { senses } = detector;
   const linkLists = new WeakMap<Element, boolean>();
   const blockText = new WeakMap<Element, string>();
@@ -92,30 +112,41 @@ export function createPageSenseFilter(doc: Document, detector: Detector): PageSe
     return element;
   }
 
-  /** The text a reader reads: article body, without navigation, footers, link lists or skipped zones. */
-  function readingText(): string {
+  /**
+   * What the page says as a whole, read from the text a reader reads: article body, without
+   * navigation, footers, link lists or skipped zones (at most READING_TEXT_MAX_CHARS). Matches are
+   * found per text node (a term split across two nodes is not evidence) and placed in that text.
+   */
+  function readPage(): PageSenses {
     const root = doc.querySelector('main, [role=main]') ?? doc.body;
-    if (!root) return '';
+    if (!root) return detector.readPage('', []);
+    // A text-only walk (no script callback per element); whether a node's parent is excluded is
+    // worked out once per element, from its parent's answer.
+    const excluded = new Map<Element, boolean>();
+    const isExcluded = (element: Element): boolean => {
+      const known = excluded.get(element);
+      if (known !== undefined) return known;
+      if (element === root) return false; // the walk's root is read whatever it is, as before
+      let out =
+        (isSkippedElement(element) && element.localName !== 'mark') ||
+        isNavigation(element) ||
+        ((element.localName === 'ul' || element.localName === 'ol' || isFooter(element)) && isBoilerplate(element));
+      if (!out && element.parentElement) out = isExcluded(element.parentElement);
+      excluded.set(element, out);
+      return out;
+    };
     const parts: string[] = [];
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode(node) {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const element = node as Element;
-        if (isSkippedElement(element) && element.localName !== 'mark') return NodeFilter.FILTER_REJECT;
-        if (element.matches(NAVIGATION_SELECTOR)) return NodeFilter.FILTER_REJECT;
-        if ((element.localName === 'ul' || element.localName === 'ol') && isBoilerplate(element)) {
-          return NodeFilter.FILTER_REJECT;
-        }
-        if (element.matches(PAGE_FOOTER_SELECTOR) && isBoilerplate(element)) return NodeFilter.FILTER_REJECT;
-        return NodeFilter.FILTER_SKIP;
-      },
-    });
+    const matches: TermMatch[] = [];
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let length = 0;
-    for (let node = walker.nextNode(); node && length < READING_TEXT_MAX_CHARS; node = walker.nextNode()) {
-      parts.push((node as Text).data);
-      length += (node as Text).data.length;
+    for (let node = walker.nextNode() as Text | null; node && length < READING_TEXT_MAX_CHARS; node = walker.nextNode() as Text | null) {
+      const parent = node.parentElement;
+      if (!parent || isExcluded(parent)) continue;
+      for (const match of matchesOf(node)) matches.push({ ...match, start: match.start + length, end: match.end + length });
+      parts.push(node.data);
+      length += node.data.length;
     }
-    return parts.join('');
+    return detector.readPage(parts.join(''), matches);
   }
 
   /** The block's text before and after the occurrence, within the rules' window. */
@@ -166,7 +197,7 @@ export function createPageSenseFilter(doc: Document, detector: Detector): PageSe
           kept.push(match);
           continue;
         }
-        page ??= detector.readPage(readingText());
+        page ??= readPage();
         const decision = decideOccurrence(senses, { match, ...contextOf(node, match) }, page);
         if (debugging) record(match, decision);
         if (decision.keep) kept.push(match);

@@ -9,7 +9,7 @@
  */
 import type { HoverCardController } from './hover';
 import type { Matcher } from '@/glossary/matcher';
-import { createMentionFilter, type MatchFilter } from '@/glossary/mention-filter';
+import { createMentionFilter, filterMatcher } from '@/glossary/mention-filter';
 import type { Category } from '@/glossary/types';
 import type { Settings } from '@/components/settings/settings';
 import { isHighlightingOn } from '@/components/settings/site-rules';
@@ -57,16 +57,7 @@ export interface ReaderSession {
   stop(): void;
 }
 
-/** A matcher whose findAll returns only what `filter` accepts; the pattern is shared. */
-export function filterMatcher(matcher: Matcher, filter: MatchFilter): Matcher {
-  return {
-    get pattern() {
-      return matcher.pattern;
-    },
-    findAll: (text) => matcher.findAll(text).filter(filter),
-    idOf: (text) => matcher.idOf(text),
-  };
-}
+export { filterMatcher } from '@/glossary/mention-filter';
 
 /**
  * The first mark of each term gets tabindex="0", so Tab visits every term once, in reading order;

@@ -1,4 +1,6 @@
-// node scripts/bench/trace.mjs [page] : where the time of one highlighting run goes, in Chromium.
+// node scripts/bench/trace.mjs [page] [--warm] : where the time of one highlighting run goes, in Chromium.
+// --warm: highlight and turn off once before the traced run (compiled code and patterns warm), to
+// tell the cold start apart from the work itself.
 // Loads a bench page (default: large), records a trace (style, layout, paint, tasks) and a CPU
 // profile (our functions, unminified) around DpiLensBench.start(), and prints the biggest items.
 // A diagnostic for README "Performance"; npm run bench stays the judge of ratios.
@@ -8,7 +10,8 @@ import { requireChromium } from '../lib/browser.mjs';
 import { buildHighlighterBundle } from './bundle.mjs';
 import { generatedPages } from './pages.mjs';
 
-const name = process.argv[2] ?? 'large';
+const name = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'large';
+const warm = process.argv.includes('--warm');
 /** Trace events shorter than this are noise in a summary of long frames. */
 const MIN_EVENT_MS = 1;
 
@@ -27,6 +30,10 @@ await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load
 await page.addScriptTag({ content: code });
 await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
 
+if (warm) {
+  await page.evaluate(() => window.DpiLensBench.start());
+  await page.evaluate(() => window.DpiLensBench.stop());
+}
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -85,3 +92,20 @@ profile.samples.forEach((id, i) => {
 });
 console.log('\nCPU profile, self time (ms)');
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+
+// CPU profile: total time by function (itself and what it calls; each function once per sample).
+const parent = new Map();
+for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+const total = new Map();
+profile.samples.forEach((id, i) => {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) {
+    const fn = nodes.get(at).callFrame;
+    if (!fn.functionName || fn.functionName.startsWith('(') || seen.has(fn.functionName)) continue;
+    seen.add(fn.functionName);
+    const key = fn.functionName || '(anonymous)';
+    total.set(key, (total.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  }
+});
+console.log('\nCPU profile, total time of the page script\'s functions (ms)');
+for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 24)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);

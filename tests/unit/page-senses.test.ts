@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
+import type { Matcher } from '@/glossary/matcher';
+import { createMentionFilter, filterMatcher } from '@/glossary/mention-filter';
 import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
 import { HIGHLIGHT_MEASURE, MARK_SELECTOR, TERM_ATTRIBUTE } from '@/entrypoints/content/mark-contract';
 import { DEBUG_ATTRIBUTE, REASON_ATTRIBUTE, createPageSenseFilter } from '@/entrypoints/content/page-senses';
@@ -85,5 +87,53 @@ describe('context rules on a page', () => {
       'india-marks-ours: "India\'s DPI": its other senses are other countries\'',
       'confirm-cue: confirmed: "payments" in the same sentence',
     ]);
+  });
+});
+
+describe('reading the page and scanning it share one match per text node', () => {
+  /** The detector's matcher, counting how often each text is matched. */
+  function countingMatcher(counts: Map<string, number>): Matcher {
+    const base = detector.matcher;
+    return {
+      get pattern() {
+        return base.pattern;
+      },
+      findAll(text) {
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+        return base.findAll(text);
+      },
+      idOf: (text) => base.idOf(text),
+    };
+  }
+  // "DBT" is ambiguous: deciding it reads the whole page before the scan reaches the later paragraphs.
+  const html = '<p>Officials said DBT would follow soon.</p><p>Aadhaar enrolment rose.</p><p>UPI grew again.</p><p>Aadhaar was seeded.</p>';
+
+  it('matches each text node once, however the page reading and the scan interleave', async () => {
+    stopHighlighting();
+    document.body.innerHTML = html;
+    performance.clearMeasures(HIGHLIGHT_MEASURE);
+    const counts = new Map<string, number>();
+    run = startLiveHighlighter(document, countingMatcher(counts));
+    await passesComplete(1);
+    expect([...document.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent)).toEqual(['DBT', 'Aadhaar', 'UPI', 'Aadhaar']);
+    expect(Object.fromEntries(counts)).toEqual({
+      'Officials said DBT would follow soon.': 1,
+      'Aadhaar enrolment rose.': 1,
+      'UPI grew again.': 1,
+      'Aadhaar was seeded.': 1,
+    });
+  });
+
+  it('applies the reader\'s first-mention filter to the remembered matches, in reading order', async () => {
+    stopHighlighting();
+    document.body.innerHTML = html;
+    performance.clearMeasures(HIGHLIGHT_MEASURE);
+    const counts = new Map<string, number>();
+    const base = countingMatcher(counts);
+    const firstOnly = createMentionFilter({ density: 'first', disabledCategories: [] }, () => undefined);
+    run = startLiveHighlighter(document, filterMatcher(base, firstOnly), { unfilteredMatcher: base });
+    await passesComplete(1);
+    expect([...document.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent)).toEqual(['DBT', 'Aadhaar', 'UPI']);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 });
