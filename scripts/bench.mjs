@@ -126,6 +126,54 @@ function domWork(operations) {
   return ms;
 }
 
+/**
+ * The page's own cost of one highlight, without any script of ours: in an animation frame, wraps
+ * one word of the first paragraph in a <mark>, and times from there to the first task after that
+ * frame was rendered (style, layout, pre-paint, paint). On a page where this alone is over the
+ * frame budget, no DOM highlighter can keep every frame under it. Median of 3, each undone after.
+ */
+async function oneMarkFrame() {
+  const text = [...document.querySelectorAll('p')].map((p) => p.firstChild).find((n) => n?.nodeType === 3 && n.data.length > 8);
+  if (!text) return NaN;
+  const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const times = [];
+  for (let i = 0; i < 3; i += 1) {
+    await afterFrame();
+    const ms = await new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const t = performance.now();
+        const rest = text.splitText(4);
+        const mark = document.createElement('mark');
+        rest.before(mark);
+        mark.append(rest.splitText(0));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          resolve(performance.now() - t);
+          mark.replaceWith(...mark.childNodes);
+          text.parentNode.normalize();
+        };
+        channel.port2.postMessage(null); // runs after this frame's rendering
+      }),
+    );
+    times.push(ms);
+  }
+  return times.sort((a, b) => a - b)[1];
+}
+
+/**
+ * What any highlighter that follows page changes costs the page's own DOM work: the same probe
+ * before and after an empty MutationObserver (childList, subtree, characterData, as ours) is attached.
+ */
+function bareObserverDomRatio(operations) {
+  window.__domWork(operations); // warm-up
+  const before = [0, 1, 2].map(() => window.__domWork(operations)).sort((a, b) => a - b)[1];
+  const observer = new MutationObserver(() => {});
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  const after = [0, 1, 2].map(() => window.__domWork(operations)).sort((a, b) => a - b)[1];
+  observer.disconnect();
+  return after / before;
+}
+
 function markRegExpAll() {
   const { source, flags } = window.DpiLensBench.patternAndTerms();
   const re = new RegExp(source, flags);
@@ -273,12 +321,14 @@ async function runLoadMore(context, url, code) {
   return result;
 }
 
-async function runFloor(context, url, code) {
+async function runFloor(context, url, code, { domProbe = false, layoutProbe = false } = {}) {
   const { page } = await openPage(context, url, code, false);
   const floor = await page.evaluate(floorScan);
   const stats = await page.evaluate(pageStats);
+  const observerDomRatio = domProbe ? await page.evaluate(bareObserverDomRatio, DOM_WORK_OPERATIONS) : NaN;
+  const oneMarkMs = layoutProbe ? await page.evaluate(oneMarkFrame) : NaN;
   await page.close();
-  return { ...floor, ...stats };
+  return { ...floor, ...stats, observerDomRatio, oneMarkMs };
 }
 
 async function runMarkRegExp(context, url, code) {
@@ -338,12 +388,13 @@ async function main() {
     const regexps = [];
     const domProbe = name === 'large' || name === 'article';
     for (let i = 0; i < runs; i += 1) {
+      const probes = { domProbe, layoutProbe: name === 'large' };
       if (i % 2 === 0) {
-        floors.push(await runFloor(context, url, code));
+        floors.push(await runFloor(context, url, code, probes));
         ours.push(await runOurs(context, url, code, { domProbe }));
       } else {
         ours.push(await runOurs(context, url, code, { domProbe }));
-        floors.push(await runFloor(context, url, code));
+        floors.push(await runFloor(context, url, code, probes));
       }
       if (i < MARK_REGEXP_REPS) regexps.push(await runMarkRegExp(context, url, code));
     }
@@ -376,6 +427,8 @@ async function main() {
       longFrame: Math.max(...ours.map((r) => r.longFrame)),
       offMs: m(ours, 'offMs'),
       domRatio: m(ours, 'domRatio'),
+      observerDomRatio: m(floors, 'observerDomRatio'),
+      oneMarkMs: m(floors, 'oneMarkMs'),
       markRegExp: m(regexps, 'ms'),
       markRegExpStyle: m(regexps, 'styleLayout'),
       markArray: markArray.ms,
@@ -427,11 +480,15 @@ async function main() {
     [`article: script <= ${TARGET.articleScript} x floor`, by.article.ratio <= TARGET.articleScript, `${fmt(by.article.ratio, 2)} x (${fmt(by.article.ratioSpread.min, 2)}-${fmt(by.article.ratioSpread.max, 2)})`],
     [`large page: script <= ${TARGET.largeScript} x floor`, by.large.ratio <= TARGET.largeScript, `${fmt(by.large.ratio, 2)} x (${fmt(by.large.ratioSpread.min, 2)}-${fmt(by.large.ratioSpread.max, 2)})`],
     [`large page: first highlight <= ${TARGET.firstMarkMs} ms`, by.large.firstMarkMs <= TARGET.firstMarkMs, `${fmt(by.large.firstMarkMs)} ms`],
-    [`large page: no task over ${TARGET.longestTaskMs} ms`, by.large.longTask <= TARGET.longestTaskMs, `${fmt(by.large.longTask)} ms`],
-    [`large page: no animation frame over ${TARGET.longestTaskMs} ms`, by.large.longFrame <= TARGET.longestTaskMs, `${fmt(by.large.longFrame)} ms`],
+    [`large page: no task over ${TARGET.longestTaskMs} ms`, by.large.longTask <= TARGET.longestTaskMs,
+      `${fmt(by.large.longTask)} ms (tasks include the rendering they trigger; see the frame line)`],
+    [`large page: no animation frame over ${TARGET.longestTaskMs} ms`, by.large.longFrame <= TARGET.longestTaskMs,
+      `${fmt(by.large.longFrame)} ms (a frame with one <mark> and no script of ours: ${fmt(by.large.oneMarkMs)} ms)`],
     [`large page: turning off <= ${TARGET.offMs} ms`, by.large.offMs <= TARGET.offMs, `${fmt(by.large.offMs)} ms`],
-    [`page DOM work after highlighting <= ${TARGET.domWorkRatio} x (large)`, by.large.domRatio <= TARGET.domWorkRatio, `${fmt(by.large.domRatio, 2)} x`],
-    [`page DOM work after highlighting <= ${TARGET.domWorkRatio} x (article)`, by.article.domRatio <= TARGET.domWorkRatio, `${fmt(by.article.domRatio, 2)} x`],
+    [`page DOM work after highlighting <= ${TARGET.domWorkRatio} x (large)`, by.large.domRatio <= TARGET.domWorkRatio,
+      `${fmt(by.large.domRatio, 2)} x (an empty MutationObserver alone: ${fmt(by.large.observerDomRatio, 2)} x)`],
+    [`page DOM work after highlighting <= ${TARGET.domWorkRatio} x (article)`, by.article.domRatio <= TARGET.domWorkRatio,
+      `${fmt(by.article.domRatio, 2)} x (an empty MutationObserver alone: ${fmt(by.article.observerDomRatio, 2)} x)`],
     [`>= ${TARGET.markArraySpeedup} x faster than mark(array) on every page`, rows.every((r) => r.markArray / r.script >= TARGET.markArraySpeedup), rows.map((r) => `${r.name} ${fmt(r.markArray / r.script, 0)}`).join(', ')],
   ];
   const loadMoreMs = median(loadMore.latencies);

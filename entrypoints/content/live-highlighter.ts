@@ -28,6 +28,13 @@ import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
  * (a news article has tens; wrapping 300 costs a few ms). Beyond it, visible text goes first.
  */
 export const EAGER_WRAP_HITS = 300;
+/**
+ * Text nodes wrapped per rendered frame, at most. Every inserted mark costs the page style and
+ * layout in the next frame: on the 2 MB bench page about 15 ms for the first and 0.25 ms per mark
+ * more (x 1.6 with pre-paint and paint), so 300 marks in one frame made frames of 150 ms. Beyond
+ * this many, wrapping waits for the next frame (scanning, which changes nothing, goes on).
+ */
+export const MAX_WRAPS_PER_FRAME = 40;
 /** Wrap text this far beyond the viewport early, so a reader scrolling never sees a bare term. */
 export const VISIBLE_MARGIN = '50% 0px';
 /** VISIBLE_MARGIN as a share of the viewport's height, for the first slice's own geometry check. */
@@ -187,6 +194,9 @@ export function startLiveHighlighter(
   let cancelSlice: Cancel | undefined;
   let cancelIdle: Cancel | undefined;
   let cancelFrame: Cancel | undefined;
+  /** Text nodes wrapped since the last frame, and the frame callback that resets the count. */
+  let wrapsThisFrame = 0;
+  let cancelFrameBudget: Cancel | undefined;
   let mutationBuffer: MutationRecord[] = [];
 
   const mutationObserver = new MutationObserver((records) => {
@@ -327,6 +337,7 @@ export function startLiveHighlighter(
     annotateReasons(wrapped.created, hit.matches);
     wrappedOf.set(node, wrapped);
     wrappedList.push(wrapped);
+    countFrameWrap();
     for (const n of wrapped.created) own.add(n);
     liveMarks += wrapped.ids.length;
     if (pass) {
@@ -341,6 +352,20 @@ export function startLiveHighlighter(
       queueMicrotask(() => options.onFirstMarks?.());
     }
   }
+
+  function countFrameWrap(): void {
+    wrapsThisFrame += 1;
+    cancelFrameBudget ??= nextFrame(() => {
+      cancelFrameBudget = undefined;
+      wrapsThisFrame = 0;
+      // Wrapping that waited for this frame goes on after it.
+      if (visibleQueue.length || eagerQueue.length) scheduleSlice();
+      if (deferredBlocks.length) scheduleIdle();
+    });
+  }
+
+  /** How many more text nodes may be wrapped before the next frame. */
+  const frameAllowance = () => MAX_WRAPS_PER_FRAME - wrapsThisFrame;
 
   function wrapBlock(block: Element): number {
     const hits = blockHits.get(block);
@@ -401,8 +426,8 @@ export function startLiveHighlighter(
     const deadline = sliceStart + SLICE_BUDGET_MS;
     let scanDone = true;
     silently(() => {
-      while (visibleQueue.length && now() < deadline) {
-        const batch = visibleQueue.splice(0, NODES_PER_CLOCK_READ);
+      while (visibleQueue.length && now() < deadline && frameAllowance() > 0) {
+        const batch = visibleQueue.splice(0, Math.min(NODES_PER_CLOCK_READ, frameAllowance()));
         for (const hit of batch) wrapHit(hit);
       }
       if (pass && now() < deadline) {
@@ -419,14 +444,16 @@ export function startLiveHighlighter(
         if (pass.visibleFirst) observeHits(pass.found.splice(0));
         else if (scanDone) eagerQueue.push(...pass.found.splice(0));
       } else if (pass) scanDone = scanQueue.length === 0 && !cursor;
-      while (eagerQueue.length && now() < deadline) {
-        const batch = eagerQueue.splice(0, NODES_PER_CLOCK_READ);
+      while (eagerQueue.length && now() < deadline && frameAllowance() > 0) {
+        const batch = eagerQueue.splice(0, Math.min(NODES_PER_CLOCK_READ, frameAllowance()));
         for (const hit of batch) wrapHit(hit);
       }
     });
     if (pass) pass.busyMs += now() - sliceStart;
-    if (visibleQueue.length || eagerQueue.length || !scanDone) scheduleSlice();
-    else maybeComplete();
+    // Wrapping that hit the frame's allowance resumes from the frame callback (countFrameWrap).
+    const wrapsWaiting = (visibleQueue.length > 0 || eagerQueue.length > 0) && frameAllowance() <= 0;
+    if (!scanDone || ((visibleQueue.length || eagerQueue.length) && !wrapsWaiting)) scheduleSlice();
+    else if (!wrapsWaiting) maybeComplete();
   }
 
   function maybeComplete(): void {
@@ -460,13 +487,13 @@ export function startLiveHighlighter(
     const start = now();
     const deadline = start + Math.max(1, budgetMs);
     silently(() => {
-      while (deferredBlocks.length && now() < deadline) {
+      while (deferredBlocks.length && now() < deadline && frameAllowance() > 0) {
         deferredMarks += wrapBlock(deferredBlocks.shift()!);
       }
     });
     deferredBusy += now() - start;
     if (deferredBlocks.length) {
-      scheduleIdle();
+      if (frameAllowance() > 0) scheduleIdle(); // else the frame callback does
       return;
     }
     if (deferredMarks > 0) {
@@ -542,6 +569,9 @@ export function startLiveHighlighter(
       cancelSlice?.();
       cancelIdle?.();
       cancelFrame?.();
+      cancelFrameBudget?.();
+      cancelFrameBudget = undefined;
+      wrapsThisFrame = 0;
       mutationObserver.disconnect();
       intersectionObserver.disconnect();
       for (const undo of undos.splice(0)) undo();

@@ -10,7 +10,7 @@ import zonesHtml from '../fixtures/protected-zones.html?raw';
 import { createMatcher, type Matcher } from '@/glossary/matcher';
 import { createMentionFilter } from '@/glossary/mention-filter';
 import type { TermForm } from '@/glossary/terms';
-import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
+import { MAX_WRAPS_PER_FRAME, startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
 import { HIGHLIGHT_MEASURE, MARK_SELECTOR, readPageTerms } from '@/entrypoints/content/mark-contract';
 import { filterMatcher } from '@/entrypoints/content/reader-session';
 import { KEEP_ALL_HITS } from './support/highlighting';
@@ -206,5 +206,33 @@ describe('live highlighter with the reader’s mention filter', () => {
     const filter = createMentionFilter({ density: 'every', disabledCategories: ['payments'] }, categoryOf);
     await highlightPage(filterMatcher(matcher, filter));
     expect(marked()).toEqual(['aadhaar:Aadhaar', 'aadhaar:Aadhaar']);
+  });
+});
+
+describe('live highlighter: style and layout per frame', () => {
+  it(`wraps at most ${MAX_WRAPS_PER_FRAME} text nodes before each frame, and all of them over the following frames`, async () => {
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const paragraphs = MAX_WRAPS_PER_FRAME * 2 + 10;
+      document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) => `<p>Item ${i}: paid by UPI.</p>`).join('');
+      const run = startLiveHighlighter(document, matcher, { senses: KEEP_ALL_HITS });
+      runs.push(run);
+      const marks = () => document.querySelectorAll(MARK_SELECTOR).length;
+      await vi.waitFor(() => expect(marks()).toBe(MAX_WRAPS_PER_FRAME));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // tasks run, no frame: no more marks
+      expect(marks()).toBe(MAX_WRAPS_PER_FRAME);
+      const seen = [marks()];
+      while (marks() < paragraphs && frames.length) {
+        frames.shift()!(performance.now());
+        await vi.waitFor(() => expect(marks()).toBeGreaterThan(seen.at(-1)!));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen.push(marks());
+      }
+      expect(seen).toEqual([MAX_WRAPS_PER_FRAME, MAX_WRAPS_PER_FRAME * 2, paragraphs]);
+      expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBe(1);
+    } finally {
+      raf.mockRestore();
+    }
   });
 });
