@@ -123,18 +123,17 @@ export function cuePattern(cues: readonly string[], caseSensitive = false): CueP
   }
   if (parsed.length === 0) return undefined;
   const exec = (text: string): { 0: string; index: number } | null => {
-    const index = wordIndex(text);
+    const haystack = caseSensitive ? text : lowered(text);
     let best = -1;
     let bestEnd = -1;
     // Cues in list order; a later cue wins only by starting further left (as in an alternation).
     for (const cue of parsed) {
       const first = cue.words[0]!;
-      const starts = cue.prefix && cue.words.length === 1 ? index.startsOfPrefix(first, caseSensitive) : index.startsOf(first, caseSensitive);
-      for (const start of starts) {
-        if (best >= 0 && start >= best) break;
-        const end = matchCue(text, start, cue, caseSensitive);
+      for (let at = haystack.indexOf(first); at >= 0 && (best < 0 || at < best); at = haystack.indexOf(first, at + 1)) {
+        if (wordCharBefore(text, at)) continue;
+        const end = matchCue(text, at, cue, caseSensitive);
         if (end >= 0) {
-          best = start;
+          best = at;
           bestEnd = end;
           break;
         }
@@ -145,73 +144,35 @@ export function cuePattern(cues: readonly string[], caseSensitive = false): CueP
   return { exec, test: (text) => exec(text) !== null };
 }
 
-/** Where each word of a text starts, by word: read once per text for every cue list that reads it. */
-interface WordIndex {
-  /** Start offsets (ascending) of the words equal to `word` (lower-cased unless `exact`). */
-  startsOf(word: string, exact: boolean): readonly number[];
-  /** Start offsets (ascending) of the words that begin with `prefix`. */
-  startsOfPrefix(prefix: string, exact: boolean): readonly number[];
+/** True when a word character ends `text` before `index` (a cue cannot start there). */
+function wordCharBefore(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const unit = text.charCodeAt(index - 1);
+  const from = unit >= 0xdc00 && unit <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+  return wordEnd(text, from) > from;
 }
 
-const NONE: readonly number[] = [];
 /**
- * The last few texts indexed: deciding one occurrence reads its sentence with up to six lists
- * (reject, others, confirm...), and a page's text with two or three per ambiguous entry.
+ * `text` lower-cased with every offset kept (String#toLowerCase lengthens "İ"), so a cue's first
+ * word is found with indexOf, natively. Remembered for the last few texts: deciding one occurrence
+ * reads its sentence with several lists, and a page's text with two or three per ambiguous entry.
  */
-const RECENT_INDEXES = 4;
-const recent: Array<{ text: string; index: WordIndex }> = [];
+const RECENT_TEXTS = 4;
+const recent: Array<{ text: string; lower: string }> = [];
 
-function wordIndex(text: string): WordIndex {
+function lowered(text: string): string {
   const known = recent.find((entry) => entry.text === text);
-  if (known) return known.index;
-  const index = buildWordIndex(text);
-  recent.unshift({ text, index });
-  if (recent.length > RECENT_INDEXES) recent.pop();
-  return index;
-}
-
-function buildWordIndex(text: string): WordIndex {
-  const words: string[] = [];
-  const starts: number[] = [];
-  WORD_RUN.lastIndex = 0;
-  for (let run = WORD_RUN.exec(text); run; run = WORD_RUN.exec(text)) {
-    words.push(run[0]);
-    starts.push(run.index);
+  if (known) return known.lower;
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    lower = Array.from(text, (char) => {
+      const low = char.toLowerCase();
+      return low.length === char.length ? low : char;
+    }).join('');
   }
-  const tables: Array<{ byWord: Map<string, number[]>; sorted: string[] } | undefined> = [undefined, undefined];
-  const table = (exact: boolean) => {
-    const slot = exact ? 0 : 1;
-    let built = tables[slot];
-    if (!built) {
-      const byWord = new Map<string, number[]>();
-      words.forEach((word, i) => {
-        const key = exact ? word : word.toLowerCase();
-        const list = byWord.get(key);
-        if (list) list.push(starts[i]!);
-        else byWord.set(key, [starts[i]!]);
-      });
-      built = { byWord, sorted: [...byWord.keys()].sort() };
-      tables[slot] = built;
-    }
-    return built;
-  };
-  return {
-    startsOf: (word, exact) => table(exact).byWord.get(word) ?? NONE,
-    startsOfPrefix(prefix, exact) {
-      const { byWord, sorted } = table(exact);
-      // The words starting with `prefix` sit together in code-unit order, from its insertion point.
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid]! < prefix) low = mid + 1;
-        else high = mid;
-      }
-      const found: number[] = [];
-      for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i += 1) found.push(...byWord.get(sorted[i]!)!);
-      return found.length === 0 ? NONE : found.sort((a, b) => a - b);
-    },
-  };
+  recent.unshift({ text, lower });
+  if (recent.length > RECENT_TEXTS) recent.pop();
+  return lower;
 }
 
 /** A cue list as the first word after a gap of spaces or hyphens at the start ("BHIM app"). */

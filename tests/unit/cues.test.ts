@@ -28,6 +28,7 @@ const EDGE_TEXTS = [
   'IDs and cards', 'bank-statement', 'bank \u2014 statement', 'e-KYC done', 'ekyc', 'E-KYC', 'Moody\u2019s',
   "Moody's rated it", 'S&P Global', 'S & P', 'M.Sc student', 'Jan-Dhan accounts', 'jan  dhan', '𝐔PI 🙂 upi',
   'upi\u200Dx', 'paid-in capital', 'the app.', '', '   ', 'APP', 'payment payments', 'pay-ment',
+  'İstanbul İD: app İn payments', 'ǅ ﬁ app',
 ];
 
 const GAP = /^[\s\-\u2010\u2011]+/u;
@@ -132,5 +133,11 @@ describe('nextWordPattern', () => {
     expect(next.test('app')).toBe(false); // no gap: the term runs on
     expect(next.test(' the app')).toBe(false);
     expect(next.test(' apps')).toBe(false);
+  });
+});
+
+describe('offsets in text that lower-cases longer', () => {
+  it('finds a cue after "İ" (two code units when lower-cased) at its place in the original text', () => {
+    expect(cuePattern(['app'])!.exec('İİİ app')).toEqual({ 0: 'app', index: 4 });
   });
 });
