@@ -15,6 +15,19 @@ export interface MentionOptions {
 
 export type MatchFilter = (match: TermMatch) => boolean;
 
+/** The reader's filter, which can be told that a term's marks are all gone from the page. */
+export interface MentionFilter extends MatchFilter {
+  /**
+   * Forgets that these terms were marked (their marks are gone: the page removed or re-rendered
+   * them), so the next occurrence is marked as the first. Returns the ids it had remembered.
+   */
+  forget(ids: Iterable<string>): string[];
+}
+
+export function isMentionFilter(filter: MatchFilter): filter is MentionFilter {
+  return typeof (filter as Partial<MentionFilter>).forget === 'function';
+}
+
 /**
  * A stateful filter for one page: in 'first' mode it remembers the terms it has accepted, and
  * `alreadyMarked` seeds that memory for a later pass over new content (infinite scroll), so a
@@ -24,10 +37,10 @@ export function createMentionFilter(
   { density, disabledCategories }: MentionOptions,
   categoryOf: (id: string) => Category | undefined,
   alreadyMarked: Iterable<string> = [],
-): MatchFilter {
+): MentionFilter {
   const off = new Set(disabledCategories);
   const seen = new Set(alreadyMarked);
-  return (match) => {
+  const accept = (match: TermMatch) => {
     const category = categoryOf(match.id);
     if (category !== undefined && off.has(category)) return false;
     if (density === 'every') return true;
@@ -35,6 +48,9 @@ export function createMentionFilter(
     seen.add(match.id);
     return true;
   };
+  return Object.assign(accept, {
+    forget: (ids: Iterable<string>) => [...ids].filter((id) => seen.delete(id)),
+  });
 }
 
 /** The matches a fresh filter accepts from `matches` (in reading order): for tests and previews. */

@@ -14,9 +14,9 @@
 import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
-import { isFilteredMatcher, type MatchFilter } from '@/glossary/mention-filter';
+import { isFilteredMatcher, isMentionFilter, type MatchFilter } from '@/glossary/mention-filter';
 import type { TermMatch } from '@/glossary/types';
-import { HIGHLIGHT_MEASURE, isSkippedElement } from './mark-contract';
+import { HIGHLIGHT_MEASURE, MARK_SELECTOR, TERM_ATTRIBUTE, isSkippedElement } from './mark-contract';
 import { adoptMarkStyle } from './mark-style';
 import { planMutations, type MutationLike } from './observer';
 import { REASON_ATTRIBUTE, createPageSenseFilter, type PageSenseFilter } from './page-senses';
@@ -521,6 +521,7 @@ export function startLiveHighlighter(
     const records: MutationLike[] = mutationBuffer;
     mutationBuffer = [];
     const plan = planMutations(records, isOwn);
+    const goneIds = new Set<string>();
     silently(() => {
       for (const text of plan.touchedText) {
         const wrapped = wrappedOf.get(text);
@@ -528,10 +529,31 @@ export function startLiveHighlighter(
         wrappedOf.delete(text);
         liveMarks -= wrapped.ids.length;
         discardWrap(wrapped);
+        for (const id of wrapped.ids) goneIds.add(id);
       }
     });
-    if (plan.fullRescan) requestScan([...observedRoots]);
+    for (const record of records) {
+      for (let i = 0; i < record.removedNodes.length; i += 1) {
+        const node = record.removedNodes[i]!;
+        if (node.nodeType !== Node.ELEMENT_NODE || node.isConnected) continue;
+        const element = node as Element;
+        const marks = own.has(element) ? [element] : element.querySelectorAll(MARK_SELECTOR);
+        for (const mark of marks) if (own.has(mark)) goneIds.add(mark.getAttribute(TERM_ATTRIBUTE) ?? '');
+      }
+    }
+    // First-mention mode: a term whose every mark is gone (the page removed or re-rendered it) is
+    // marked again at its next occurrence, which may be anywhere: the whole page is scanned again
+    // (only text that is not already wrapped is read).
+    if (forgetMentions(goneIds).length > 0 || plan.fullRescan) requestScan([...observedRoots]);
     else requestScan(plan.roots);
+  }
+
+  /** Tells the reader's mention filter which of `ids` have no mark left; returns those it forgot. */
+  function forgetMentions(ids: ReadonlySet<string>): string[] {
+    if (ids.size === 0 || !isFilteredMatcher(matcher) || !isMentionFilter(matcher.accept)) return [];
+    const stillMarked = (id: string) =>
+      [...observedRoots].some((root) => root.querySelector(`${MARK_SELECTOR}[${TERM_ATTRIBUTE}="${CSS.escape(id)}"]`));
+    return matcher.accept.forget([...ids].filter((id) => id && !stillMarked(id)));
   }
 
   function onNavigation(): void {

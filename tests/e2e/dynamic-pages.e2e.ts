@@ -97,6 +97,29 @@ describe('pages that change after load', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a term marked when a framework re-renders the block with its first mention', async () => {
+    const { page, errors } = await open();
+    await page.waitForSelector('#main mark.dpi-lens-term');
+    // The default density marks each term's first mention only.
+    const first = await page.evaluate(() => {
+      const mark = document.querySelector<HTMLElement>('#main mark.dpi-lens-term')!;
+      const block = mark.closest('p, li')!;
+      block.id ||= 'first-block';
+      return { id: mark.dataset.dpiTerm!, block: `#${block.id}` };
+    });
+    const marksOf = () =>
+      page.evaluate((id) => document.querySelectorAll(`mark.dpi-lens-term[data-dpi-term="${id}"]`).length, first.id);
+    expect(await marksOf()).toBe(1);
+    // A framework re-renders the block: same words, new text nodes.
+    await page.evaluate((selector) => {
+      const block = document.querySelector(selector)!;
+      block.replaceChildren(block.textContent!);
+    }, first.block);
+    await page.waitForSelector(`${first.block} mark.dpi-lens-term[data-dpi-term="${first.id}"]`, { timeout: HIGHLIGHT_TIMEOUT_MS });
+    expect(await marksOf()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('scans the new view after a single-page-app navigation', async () => {
     const { page } = await open();
     await page.evaluate(() => {

@@ -201,6 +201,37 @@ describe('live highlighter with the reader’s mention filter', () => {
     expect(document.body.innerHTML).toBe(ARTICLE);
   });
 
+  it.each([
+    // The second paragraph reads "Later, Aadhaar and UPI once more.": both are now its first mentions.
+    ['the page removes the paragraph with the first marks', () => document.querySelector('p')!.remove(), ['aadhaar:Aadhaar', 'upi:UPI']],
+    ['a framework re-renders the first mark\'s text', () => {
+      document.querySelector('p')!.replaceChildren('UPI grew, updated.');
+    }, ['upi:UPI', 'aadhaar:Aadhaar']],
+  ])('marks a term again when %s (first-mention mode)', async (_name, change, expected) => {
+    document.body.innerHTML = ARTICLE;
+    const filter = createMentionFilter({ density: 'first', disabledCategories: [] }, categoryOf);
+    await highlightPage(filterMatcher(matcher, filter));
+    expect(marked()).toEqual(['upi:UPI', 'aadhaar:Aadhaar']);
+    const passes = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
+    change();
+    await vi.waitFor(() => expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBeGreaterThan(passes));
+    expect(marked()).toEqual(expected);
+    // Each term once: the ones still marked are not marked a second time.
+    expect(new Set(marked().map((m) => m.split(':')[0])).size).toBe(marked().length);
+  });
+
+  it('does not mark a term again while one of its marks is still on the page', async () => {
+    document.body.innerHTML = '<p>UPI first.</p><div><p>UPI inside.</p></div><p>UPI later.</p>';
+    const filter = createMentionFilter({ density: 'every', disabledCategories: [] }, categoryOf);
+    await highlightPage(filterMatcher(matcher, filter));
+    expect(marked()).toEqual(['upi:UPI', 'upi:UPI', 'upi:UPI']);
+    const passes = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
+    document.querySelector('div')!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(marked()).toEqual(['upi:UPI', 'upi:UPI']);
+    expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBe(passes); // no rescan: nothing to re-mark
+  });
+
   it('skips every term of a category switched off', async () => {
     document.body.innerHTML = ARTICLE;
     const filter = createMentionFilter({ density: 'every', disabledCategories: ['payments'] }, categoryOf);
