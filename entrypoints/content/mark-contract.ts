@@ -20,22 +20,34 @@ export const HIGHLIGHT_MEASURE = 'dpi-lens:highlight';
  * <mark> has UA styles (yellow background, black text) that must be reset; `!important` on the
  * properties pages most often set on `mark` keeps a site's own mark styling from leaking in.
  * Nothing here changes the box, so layout stays as it was.
+ *
+ * The reader's style (reader-style.ts) sets the `--dpi-lens-mark-*` custom properties on the
+ * document's root element: custom properties inherit into shadow trees, so marks inside open
+ * shadow roots (which adopt this sheet, not the document's) take the reader's style too.
  */
+export const MARK_STYLE_PROPERTIES = {
+  background: '--dpi-lens-mark-background',
+  decoration: '--dpi-lens-mark-decoration',
+  radius: '--dpi-lens-mark-radius',
+  cursor: '--dpi-lens-mark-cursor',
+} as const;
+const P = MARK_STYLE_PROPERTIES;
+
 export const MARK_CSS = `
 mark.${MARK_CLASS} {
-  background: transparent !important;
+  background: var(${P.background}, transparent) !important;
   color: inherit !important;
   font: inherit;
   letter-spacing: inherit;
   margin: 0;
   padding: 0;
   border: 0;
-  border-radius: 0;
+  border-radius: var(${P.radius}, 0);
   box-shadow: none;
-  text-decoration: underline dotted !important;
+  text-decoration: var(${P.decoration}, underline dotted) !important;
   text-decoration-thickness: 1px !important;
   text-underline-offset: 0.2em;
-  cursor: help;
+  cursor: var(${P.cursor}, help) !important;
 }
 mark.${MARK_CLASS}:focus-visible {
   outline: 2px solid currentColor;

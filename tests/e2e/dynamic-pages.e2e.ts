@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_MEASURE, useExtensionBrowser } from './support/extension';
+import { withSettings } from './support/settings';
 import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
 
 // How fast new content is highlighted (the 200 ms target) is measured and printed by
@@ -137,6 +138,24 @@ describe('pages that change after load', () => {
     const frameMark = page.frameLocator('#frame').locator('mark.dpi-lens-term[data-dpi-term="ondc"]');
     await frameMark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
     expect(await frameMark.evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+  });
+
+  it('gives marks inside a shadow root the reader\'s chosen style, as in the document', async () => {
+    const styles = await withSettings(suite.browser.worker, { style: 'background' }, async () => {
+      const { page } = await open();
+      const shadowMark = page.locator('#widget-host').locator('mark.dpi-lens-term').first();
+      await shadowMark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
+      const read = (m: Element) => {
+        const style = getComputedStyle(m);
+        return { line: style.textDecorationLine, tinted: style.backgroundColor !== 'rgba(0, 0, 0, 0)' };
+      };
+      return {
+        document: await page.locator('#main mark.dpi-lens-term').first().evaluate(read),
+        shadow: await shadowMark.evaluate(read),
+      };
+    });
+    expect(styles.document).toEqual({ line: 'none', tinted: true });
+    expect(styles.shadow).toEqual(styles.document);
   });
 
   it('leaves an editor that appears after load alone while the reader types a term', async () => {
