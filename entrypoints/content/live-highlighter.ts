@@ -35,6 +35,12 @@ export const EAGER_WRAP_HITS = 300;
  * this many, wrapping waits for the next frame (scanning, which changes nothing, goes on).
  */
 export const MAX_WRAPS_PER_FRAME = 40;
+/**
+ * A custom element may attach its shadow root after the scan passed it (its definition loads
+ * later; a content script cannot await the page's custom element registry). Elements with a
+ * hyphenated name and no shadow root are looked at again this long after a pass.
+ */
+export const LATE_SHADOW_CHECK_MS = [1_000, 5_000] as const;
 /** Wrap text this far beyond the viewport early, so a reader scrolling never sees a bare term. */
 export const VISIBLE_MARGIN = '50% 0px';
 /** VISIBLE_MARGIN as a share of the viewport's height, for the first slice's own geometry check. */
@@ -181,6 +187,9 @@ export function startLiveHighlighter(
   let cursor: ScanCursor | undefined;
   const discoveredShadowRoots: ShadowRoot[] = [];
   const discoveredFrames: HTMLIFrameElement[] = [];
+  /** Custom elements without a shadow root when scanned: they may get one later. */
+  let shadowless: Element[] = [];
+  const lateShadowTimers = new Set<number>();
 
   const visibleQueue: Hit[] = [];
   const eagerQueue: Hit[] = [];
@@ -231,6 +240,7 @@ export function startLiveHighlighter(
     if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
     const element = node as Element;
     if (element.shadowRoot) discoveredShadowRoots.push(element.shadowRoot);
+    else if (element.localName.includes('-')) shadowless.push(element);
     if (element.localName === 'iframe') discoveredFrames.push(element as HTMLIFrameElement);
     return isSkippedElement(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
   }
@@ -463,6 +473,7 @@ export function startLiveHighlighter(
     pass = undefined;
     readBeforePage = undefined;
     prematched = new WeakMap();
+    if (shadowless.length) watchLateShadowRoots(shadowless.splice(0));
     // Nothing scanned (e.g. only typing in an editor or the card's own host changed): no pass to report.
     if (done.scanned === 0) return;
     const deferred = [...blockHits.values()].reduce((sum, hits) => sum + hits.length, 0);
@@ -473,6 +484,27 @@ export function startLiveHighlighter(
       deferred,
       textNodes: done.textNodes,
     });
+  }
+
+  /** Scans the shadow roots that `elements` attached since the scan, at LATE_SHADOW_CHECK_MS. */
+  function watchLateShadowRoots(elements: Element[]): void {
+    let waiting = elements;
+    for (const delay of LATE_SHADOW_CHECK_MS) {
+      const timer = window.setTimeout(() => {
+        lateShadowTimers.delete(timer);
+        if (stopped) return;
+        const roots: ShadowRoot[] = [];
+        waiting = waiting.filter((element) => {
+          if (!element.isConnected) return false;
+          if (!element.shadowRoot) return true;
+          if (!observedRoots.has(element.shadowRoot)) roots.push(element.shadowRoot);
+          return false;
+        });
+        for (const root of roots) observeRoot(root);
+        requestScan(roots);
+      }, delay);
+      lateShadowTimers.add(timer);
+    }
   }
 
   function scheduleIdle(): void {
@@ -593,6 +625,9 @@ export function startLiveHighlighter(
       cancelFrame?.();
       cancelFrameBudget?.();
       cancelFrameBudget = undefined;
+      for (const timer of lateShadowTimers) window.clearTimeout(timer);
+      lateShadowTimers.clear();
+      shadowless = [];
       wrapsThisFrame = 0;
       mutationObserver.disconnect();
       intersectionObserver.disconnect();

@@ -10,7 +10,7 @@ import zonesHtml from '../fixtures/protected-zones.html?raw';
 import { createMatcher, type Matcher } from '@/glossary/matcher';
 import { createMentionFilter } from '@/glossary/mention-filter';
 import type { TermForm } from '@/glossary/terms';
-import { MAX_WRAPS_PER_FRAME, startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
+import { LATE_SHADOW_CHECK_MS, MAX_WRAPS_PER_FRAME, startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
 import { HIGHLIGHT_MEASURE, MARK_SELECTOR, readPageTerms } from '@/entrypoints/content/mark-contract';
 import { filterMatcher } from '@/entrypoints/content/reader-session';
 import { KEEP_ALL_HITS } from './support/highlighting';
@@ -265,5 +265,18 @@ describe('live highlighter: style and layout per frame', () => {
     } finally {
       raf.mockRestore();
     }
+  });
+});
+
+describe('live highlighter: web components defined after the scan', () => {
+  it(`highlights a shadow root a custom element attaches after the pass (checked ${LATE_SHADOW_CHECK_MS[0]} ms later)`, async () => {
+    document.body.innerHTML = '<p>Aadhaar news.</p><news-widget></news-widget>';
+    await highlightPage();
+    const widget = document.querySelector('news-widget')!;
+    // The page's script defines the element later; its shadow root brings a term.
+    const shadow = widget.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Paid by UPI.</p>';
+    expect(shadow.querySelector(MARK_SELECTOR)).toBeNull();
+    await vi.waitFor(() => expect(shadow.querySelector(MARK_SELECTOR)?.textContent).toBe('UPI'), { timeout: LATE_SHADOW_CHECK_MS[0] + 2_000 });
   });
 });
