@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
-import { createMatcher } from '@/glossary/matcher';
+import { MATCHER_FLAGS, compileMatcherData, createMatcher } from '@/glossary/matcher';
+import type { TermMatch } from '@/glossary/types';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3 } from '../corpus/corpus';
 import { compileTerms, type TermForm } from '@/glossary/terms';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
@@ -197,5 +199,47 @@ describe('the real glossary on real sentences', () => {
     expect(real.findAll(text).map(({ id, text: found }) => [id, found])).toEqual([
       ['dpdp-act', 'Digital Personal Data Protection (DPDP) Act'],
     ]);
+  });
+});
+
+describe('findAll finds exactly what the combined pattern finds, run over the whole text', () => {
+  const fullForms = compileTerms(glossary);
+  const full = createMatcher(fullForms);
+  const { ids } = compileMatcherData(fullForms);
+  /** The combined pattern run over the whole text, each match's form read from its capture group: the reference any faster matcher must equal. */
+  function reference(text: string): TermMatch[] {
+    const pattern = new RegExp(full.pattern.source, MATCHER_FLAGS);
+    const matches: TermMatch[] = [];
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      let group = 2; // group 1 is the whole term; each form is one group after it, in `ids` order
+      while (m[group] === undefined) group += 1;
+      matches.push({ id: ids[group - 2]!, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+    return matches;
+  }
+  const pageFiles = import.meta.glob('../fixtures/pages/**/*.html', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3()].map((passage) => passage.text);
+  const EDGES = [
+    'इन्फ्रास्ट्रक्चर और इंफ्रास्ट्रक्चर', 'उमंग उमन्ग ऐप', 'Aadhaar-linked, UPI/IMPS, UPI\u2019s', 'upi@okaxis and https://upi.example/pay UPI',
+    'central bank digital currencies and CBDCs', 'Jan\u00A0Dhan  and Jan\nDhan', 'e\u2010RUPI e\u2011RUPI e-RUPI', 'x.UPI UPI.pdf UPI.',
+    '🙂UPI 🙂 UPI', '_UPI UPI_ 5UPI', 'AA AAs Aadhaar AADHAAR aadhaar', 'GEM gem GeM GeMs', '',
+  ];
+
+  it('has text to compare (not vacuous)', () => {
+    expect(Object.keys(pageFiles).length).toBeGreaterThan(8);
+    expect(corpus.length).toBeGreaterThan(700);
+  });
+
+  it.each([
+    ['the corpus and holdouts', corpus],
+    ['the fixture pages, markup and all', Object.values(pageFiles)],
+    ['edge cases', EDGES],
+  ])('%s', (_name, texts) => {
+    let compared = 0;
+    for (const text of texts) {
+      expect(full.findAll(text), text.slice(0, 60)).toEqual(reference(text));
+      compared += 1;
+    }
+    expect(compared).toBe(texts.length);
   });
 });
