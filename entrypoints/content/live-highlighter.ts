@@ -136,6 +136,12 @@ export function startLiveHighlighter(
   // scan (`prematched`). Both are dropped when a pass completes.
   type Matched = { data: string; matches: TermMatch[] };
   let readBeforePage: Map<Text, Matched> | undefined = new Map();
+  /**
+   * Text nodes read before the page was, with no match: a Set, since most text has none (no
+   * allocation per node). A node the page rewrites in between still reads as empty to the page
+   * reading (evidence only; the rewrite itself is scanned again).
+   */
+  let unmatchedBeforePage: Set<Text> | undefined = new Set();
   let prematched = new WeakMap<Text, Matched>();
   let pageReadNow = false;
   /** True: `matcher` is `base`; a function: `matcher` is `base` narrowed by it; undefined: unrelated. */
@@ -143,6 +149,7 @@ export function startLiveHighlighter(
     matcher === base ? true : isFilteredMatcher(matcher) && matcher.base === base ? matcher.accept : undefined;
   function prematch(node: Text): TermMatch[] {
     pageReadNow = true;
+    if (unmatchedBeforePage?.has(node)) return [];
     const known = readBeforePage?.get(node);
     if (known && known.data === node.data) return known.matches;
     const matches = base.findAll(node.data);
@@ -155,7 +162,8 @@ export function startLiveHighlighter(
     const known = prematched.get(node);
     if (known) prematched.delete(node);
     const matches = known && known.data === data ? known.matches : base.findAll(data);
-    readBeforePage?.set(node, { data, matches });
+    if (matches.length === 0) unmatchedBeforePage?.add(node);
+    else readBeforePage?.set(node, { data, matches });
     // The reader's mention filter runs here, in reading order, as `matcher.findAll` would run it.
     return narrowing === true ? matches : matches.filter(narrowing);
   }
@@ -273,6 +281,7 @@ export function startLiveHighlighter(
     if (pageReadNow) {
       pageReadNow = false;
       readBeforePage = undefined;
+      unmatchedBeforePage = undefined;
     }
     if (matches.length === 0) return;
     const block = node.parentElement;
@@ -472,6 +481,7 @@ export function startLiveHighlighter(
     const done = pass;
     pass = undefined;
     readBeforePage = undefined;
+    unmatchedBeforePage = undefined;
     prematched = new WeakMap();
     if (shadowless.length) watchLateShadowRoots(shadowless.splice(0));
     // Nothing scanned (e.g. only typing in an editor or the card's own host changed): no pass to report.
@@ -591,6 +601,7 @@ export function startLiveHighlighter(
   function onNavigation(): void {
     senses.reset(); // a new view is a new page: its evidence and definitions are read again
     readBeforePage = new Map();
+    unmatchedBeforePage = new Set();
     // A single-page app swapped its view: scan everything once the new view is in the DOM.
     cancelFrame ??= nextFrame(() => {
       cancelFrame = undefined;
@@ -643,6 +654,7 @@ export function startLiveHighlighter(
       liveMarks = 0;
       pass = undefined;
       readBeforePage = undefined;
+      unmatchedBeforePage = undefined;
       scanQueue.length = 0;
       cursor = undefined;
       visibleQueue.length = 0;
