@@ -1,6 +1,7 @@
 /**
  * The bundled glossary as the content script uses it: built at build time (see ./heads.ts), so
- * a page only constructs the RegExp and, when an ambiguous form occurs, that entry's cue patterns.
+ * a page only compiles the matcher's small start pattern and, when an ambiguous form occurs, reads
+ * that entry's cue lists.
  * One matcher and one sense model per page, shared by detection and highlighting.
  */
 import data from 'virtual:dpi-lens/glossary-data';
@@ -17,7 +18,7 @@ let senses: SenseModel | undefined;
 let forms: TermForm[] | undefined;
 let categories: Map<string, Category> | undefined;
 
-/** The bundled glossary's matcher; its RegExp is compiled by the engine at the first scan. */
+/** The bundled glossary's matcher; its start pattern is compiled by the engine at the first scan. */
 export function bundledMatcher(): Matcher {
   return (matcher ??= matcherFromData(data.matcher));
 }

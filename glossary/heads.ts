@@ -14,7 +14,7 @@ export type { EntryHead };
 
 export interface GlossaryData {
   heads: EntryHead[];
-  /** The combined pattern of every bundled form (glossary/matcher.ts, the one definition of it). */
+  /** The matcher's data for every bundled form (glossary/matcher.ts, the one definition of what matches). */
   matcher: MatcherData;
 }
 

@@ -140,14 +140,12 @@ function formAtoms(form: TermForm): { atoms: string[]; suffix: string } {
 const START_ATOMS = 3;
 
 /**
- * Everything about the combined pattern that does not depend on the page: its source and which
- * entry each capture group belongs to. Plain data (JSON-serialisable), so the build computes it
- * once (scripts/lib/glossary-plugin.mjs) and the content script only runs `new RegExp(source)`.
+ * Everything about matching that does not depend on the page. Plain data (JSON-serialisable), so
+ * the build computes it once (scripts/lib/glossary-plugin.mjs); a page compiles only the small
+ * start pattern. The combined pattern is rebuilt from it on demand (`combinedSource`).
  */
 export interface MatcherData {
-  /** The combined pattern's source, for `new RegExp(source, MATCHER_FLAGS)`. */
-  source: string;
-  /** Capture group i+FIRST_FORM_GROUP belongs to the entry `ids[i]`. */
+  /** The entry of each form, in the combined pattern's order (capture group i + 2 is form i). */
   ids: string[];
   /** For a match's lower-cased first character: the range of `ids` that can have produced it. */
   groupsByFirstChar: Array<[key: string, from: number, to: number]>;
@@ -183,7 +181,6 @@ export function compileMatcherData(input: readonly TermForm[]): MatcherData {
   const startAlternatives = new Set<string>();
   const prefixGroups = new Map<string, [0 | 1, string, number[]]>();
   const groupsByFirstChar: MatcherData['groupsByFirstChar'] = [];
-  const groupSources: string[] = [];
   const allFirstChars = new Set<string>();
   for (const [key, group] of [...byFirst].sort(([a], [b]) => a.localeCompare(b))) {
     // Longest first, so "UPI Lite" is tried before "UPI"; at equal length an exact-case form wins.
@@ -207,23 +204,41 @@ export function compileMatcherData(input: readonly TermForm[]): MatcherData {
     }
     ids.push(...group.map((form) => form.id));
     groupsByFirstChar.push([key, from, ids.length]);
-    const firstCharSet = new Set(caseVariants(key).concat(group.map((f) => [...f.text][0]!)));
-    firstCharSet.forEach((char) => allFirstChars.add(char));
-    const firstChars = [...firstCharSet].map(escapeChar).join('');
-    const alternatives = group.map((form) => `(${formSource(form)})`).join('|');
-    groupSources.push(`(?=[${firstChars}])(?:${alternatives})`);
+    firstCharsOf(key, group.map((form) => form.text)).forEach((char) => allFirstChars.add(char));
   }
-  if (!groupSources.length) {
-    return { source: NEVER_MATCHES, ids, groupsByFirstChar, forms, startSource: NEVER_MATCHES, prefixGroups: [] };
-  }
-  // A one-character look-ahead first, even before the word-boundary look-behinds: most positions
-  // fail it at once (measured: about twice as fast over a page as boundary-first).
-  const anyFirst = `(?=[${[...allFirstChars].map(escapeChar).join('')}])`;
-  const source = `${anyFirst}${BEFORE}((?:${groupSources.join('|')}))${AFTER}${NOT_IN_URL}`;
+  if (!ids.length) return { ids, groupsByFirstChar, forms, startSource: NEVER_MATCHES, prefixGroups: [] };
   // A possible first character, a word start, then the forms' first steps: most positions
   // fail the first check at once, most word starts the last.
-  const startSource = `${anyFirst}${BEFORE}(?=${[...startAlternatives].join('|')})`;
-  return { source, ids, groupsByFirstChar, forms, startSource, prefixGroups: [...prefixGroups.values()] };
+  const startSource = `${anyFirstOf(allFirstChars)}${BEFORE}(?=${[...startAlternatives].join('|')})`;
+  return { ids, groupsByFirstChar, forms, startSource, prefixGroups: [...prefixGroups.values()] };
+}
+
+/** The characters the forms of one first-letter group can start with. */
+function firstCharsOf(key: string, texts: readonly string[]): Set<string> {
+  return new Set(caseVariants(key).concat(texts.map((text) => [...text][0]!)));
+}
+
+/** A one-character look-ahead: most positions fail it at once. */
+function anyFirstOf(chars: Iterable<string>): string {
+  return `(?=[${[...chars].map(escapeChar).join('')}])`;
+}
+
+/**
+ * The combined pattern: every form in one alternation, grouped by first letter behind a cheap
+ * one-character look-ahead, the look-ahead first, even before the word-boundary look-behinds
+ * (measured: about twice as fast over a page as boundary-first). `findAll` does not run it; it is
+ * what `findAll` equals (tests/unit/matcher.test.ts) and what the bench's scan floor runs.
+ */
+export function combinedSource(data: MatcherData): string {
+  if (!data.ids.length) return NEVER_MATCHES;
+  const allFirstChars = new Set<string>();
+  const groups = data.groupsByFirstChar.map(([key, from, to]) => {
+    const group = data.forms.slice(from, to).map(([text, exact]): TermForm => ({ id: '', text, exactCase: exact === 1 }));
+    const firstChars = firstCharsOf(key, group.map((form) => form.text));
+    firstChars.forEach((char) => allFirstChars.add(char));
+    return `${anyFirstOf(firstChars)}(?:${group.map((form) => `(${formSource(form)})`).join('|')})`;
+  });
+  return `${anyFirstOf(allFirstChars)}${BEFORE}((?:${groups.join('|')}))${AFTER}${NOT_IN_URL}`;
 }
 
 export function createMatcher(forms: readonly TermForm[]): Matcher {
@@ -524,7 +539,7 @@ function matcherOf(data: () => MatcherData): Matcher {
   return {
     /** The combined pattern (the reference `findAll` equals, and the bench's scan floor): built on first read. */
     get pattern() {
-      return (combined ??= new RegExp(get().data.source, MATCHER_FLAGS));
+      return (combined ??= new RegExp(combinedSource(get().data), MATCHER_FLAGS));
     },
     findAll,
     idOf(text) {

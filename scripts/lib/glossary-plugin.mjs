@@ -1,7 +1,7 @@
 // A Vite plugin exposing `virtual:dpi-lens/glossary-data`: the glossary's entry heads and the
-// combined pattern's source and form table, computed at build time by glossary/heads.ts (which
-// calls glossary/matcher.ts, the one definition of the pattern). The content script then only
-// constructs the RegExp; the bench traces showed building the source cost ~30 ms per page.
+// matcher's data (forms in order, their groups, the start pattern's source), computed at build
+// time by glossary/heads.ts (which calls glossary/matcher.ts, the one definition of what matches).
+// The bench traces showed building a pattern source at run time cost ~30 ms per page.
 // Used by wxt.config.ts, vitest.config.ts and the bench bundle (scripts/bench/bundle.mjs).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
