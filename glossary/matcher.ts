@@ -60,6 +60,13 @@ function escapeChar(char: string): string {
 
 /** The spellings of one character that case-insensitive matching accepts (single code points only). */
 function caseVariants(char: string): string[] {
+  // ASCII, most characters of most forms: no Set, no code-point split (this runs on pages, cold).
+  if (char.length === 1 && char.charCodeAt(0) < 0x80) {
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (lower === upper) return [char];
+    return char === lower ? [char, upper] : [char, lower];
+  }
   const variants = new Set([char]);
   for (const variant of [char.toLowerCase(), char.toUpperCase()]) {
     if ([...variant].length === 1) variants.add(variant);
