@@ -96,51 +96,84 @@ function pluralOf(form: TermForm): 'ies' | 'es' | 's' | undefined {
   return /(?:x|z|ch|sh)$/i.test(word) ? 'es' : 's';
 }
 
-/** The regular expression source of one form (without boundaries). */
-export function formSource(form: TermForm): string {
-  const { atoms, suffix } = formAtoms(form);
-  return atoms.join('') + suffix;
+/**
+ * One step of a form: one code point among `options` (case variants, hyphens, apostrophes), a
+ * run of spaces, or a Devanagari nasal (anusvara or a nasal half letter). `formSteps` is the one
+ * reading of a form: `formSource` writes its steps as a pattern, `findAll` checks them in code.
+ */
+type Step =
+  | { kind: 'chars'; options: readonly string[] }
+  | { kind: 'space' } // \s+
+  | { kind: 'nasal' };
+
+interface FormSteps {
+  steps: Step[];
+  /** How the form may end, tried in order ("-ies": y, then ies; an optional plural: with, then without); code points' options. */
+  endings: ReadonlyArray<ReadonlyArray<readonly string[]>>;
 }
 
-/** A form's pattern as its steps (one per character, run of spaces or nasal) and an optional plural suffix. */
-function formAtoms(form: TermForm): { atoms: string[]; suffix: string } {
-  const atoms: string[] = [];
+const HYPHEN_OPTIONS: readonly string[] = ['-', '\u2010', '\u2011']; // "e-RUPI" is also typeset with U+2010/U+2011
+const APOSTROPHE_OPTIONS: readonly string[] = ["'", '\u2019']; // straight and typographic
+
+function formSteps(form: TermForm): FormSteps {
+  const steps: Step[] = [];
   let previousWasSpace = false;
   const chars = [...form.text.replace(DEVANAGARI_NASAL_CLUSTER, '\u0902')];
   const plural = pluralOf(form);
+  let endings: Array<Array<readonly string[]>> = [[]];
   for (const [i, char] of chars.entries()) {
     if (plural === 'ies' && i === chars.length - 1) {
-      atoms.push('(?:[yY]|[iI][eE][sS])');
+      endings = [[caseVariants('y')], [caseVariants('i'), caseVariants('e'), caseVariants('s')]];
       continue;
     }
     if (char === '\u0902' && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
       previousWasSpace = false;
-      atoms.push(DEVANAGARI_NASAL);
+      steps.push({ kind: 'nasal' });
       continue;
     }
     if (/\s/.test(char)) {
       // Any run of spaces, tabs, newlines or no-break spaces: page source wraps lines mid-name.
-      if (!previousWasSpace) atoms.push(String.raw`\s+`);
+      if (!previousWasSpace) steps.push({ kind: 'space' });
       previousWasSpace = true;
       continue;
     }
     previousWasSpace = false;
-    if (/[-\u2010\u2011]/.test(char)) atoms.push(HYPHENS);
-    else if (/['\u2019]/.test(char)) atoms.push(APOSTROPHES);
-    else if (form.exactCase) atoms.push(escapeChar(char));
-    else {
-      const variants = caseVariants(char);
-      atoms.push(variants.length > 1 ? `[${variants.join('')}]` : escapeChar(char));
-    }
+    if (HYPHEN_OPTIONS.includes(char)) steps.push({ kind: 'chars', options: HYPHEN_OPTIONS });
+    else if (APOSTROPHE_OPTIONS.includes(char)) steps.push({ kind: 'chars', options: APOSTROPHE_OPTIONS });
+    else steps.push({ kind: 'chars', options: form.exactCase ? [char] : caseVariants(char) });
   }
   // Acronym plurals ("DPIs", "CBDCs") are the same term; only for exact-case forms ending in a
   // capital, so "Aadhaars" or "gems" do not come along.
   const last = chars[chars.length - 1] ?? '';
-  let suffix = '';
-  if (form.exactCase && last !== last.toLowerCase()) suffix = '(?:s)?';
-  else if (plural === 's') suffix = '(?:[sS])?';
-  else if (plural === 'es') suffix = '(?:[eE][sS])?';
-  return { atoms, suffix };
+  if (form.exactCase && last !== last.toLowerCase()) endings = [[['s']], []];
+  else if (plural === 's') endings = [[caseVariants('s')], []];
+  else if (plural === 'es') endings = [[caseVariants('e'), caseVariants('s')], []];
+  return { steps, endings };
+}
+
+function optionsSource(options: readonly string[]): string {
+  if (options === HYPHEN_OPTIONS) return HYPHENS;
+  if (options === APOSTROPHE_OPTIONS) return APOSTROPHES;
+  return options.length > 1 ? `[${options.join('')}]` : escapeChar(options[0]!);
+}
+
+function stepSource(step: Step): string {
+  if (step.kind === 'space') return String.raw`\s+`;
+  if (step.kind === 'nasal') return DEVANAGARI_NASAL;
+  return optionsSource(step.options);
+}
+
+function endingsSource(endings: FormSteps['endings']): string {
+  const [first, second] = endings.map((ending) => ending.map(optionsSource).join(''));
+  if (!first) return '';
+  if (second === undefined) return first;
+  return second === '' ? `(?:${first})?` : `(?:${first}|${second})`;
+}
+
+/** The regular expression source of one form (without boundaries). */
+export function formSource(form: TermForm): string {
+  const { steps, endings } = formSteps(form);
+  return steps.map(stepSource).join('') + endingsSource(endings);
 }
 
 /** How many leading steps of each form the start pattern checks (a word start that spells none is skipped natively). */
@@ -201,7 +234,7 @@ export function compileMatcherData(input: readonly TermForm[]): MatcherData {
     for (const [offset, form] of group.entries()) {
       const index = from + offset;
       forms.push([form.text, form.exactCase ? 1 : 0]);
-      startAlternatives.add(formAtoms(form).atoms.slice(0, START_ATOMS).join(''));
+      startAlternatives.add(formSteps(form).steps.slice(0, START_ATOMS).map(stepSource).join(''));
       const exact: 0 | 1 = form.exactCase ? 1 : 0;
       const key = prefixKeyOf(form);
       const name = `${exact}\u0000${key}`;
@@ -277,8 +310,6 @@ const PREFIX_ATOMS = 3;
 const ANUSVARA = '\u0902';
 const VIRAMA = '\u094D';
 const NASAL_CONSONANTS = 'नमणङञ';
-const HYPHEN_CHARS = '-\u2010\u2011';
-const APOSTROPHE_CHARS = '\'\u2019';
 const SPACE = /\s/u;
 /** One code point of these classes at `lastIndex` (sticky): compiled once, small. */
 const WORD_CHAR_AT = new RegExp(WORD_CHAR, 'uy');
@@ -322,10 +353,10 @@ function visitPrefixes(text: string, at: number, visit: (exact: string, folded: 
     if (SPACE.test(char)) {
       key = ' ';
       while (i < text.length && SPACE.test(text[i]!)) i += 1;
-    } else if (HYPHEN_CHARS.includes(char)) {
+    } else if (HYPHEN_OPTIONS.includes(char)) {
       key = '-';
       i += 1;
-    } else if (APOSTROPHE_CHARS.includes(char)) {
+    } else if (APOSTROPHE_OPTIONS.includes(char)) {
       key = "'";
       i += 1;
     } else if (char === ANUSVARA) {
@@ -359,66 +390,15 @@ function prefixKeyOf(form: TermForm): string {
   return key;
 }
 
-/** One step of a form, as `formSource` writes it. */
-type Atom =
-  | { kind: 'chars'; options: readonly string[] } // one code point, any of these
-  | { kind: 'space' } // \s+
-  | { kind: 'nasal' }; // anusvara or a nasal half letter
-
-interface FormProgram {
-  atoms: Atom[];
-  /** The last step's alternatives, tried in order ("-ies": y, then ies; an optional plural: with, then without). */
-  endings: ReadonlyArray<readonly string[][]>;
-}
-
-const HYPHEN_OPTIONS = [...HYPHEN_CHARS];
-const APOSTROPHE_OPTIONS = [...APOSTROPHE_CHARS];
-
-/** `formSource`, as steps to check in code. Kept next to it: the two must read a form the same way. */
-function programOf(text: string, exactCase: boolean): FormProgram {
-  const form: TermForm = { id: '', text, exactCase };
-  const atoms: Atom[] = [];
-  let previousWasSpace = false;
-  const chars = [...text.replace(DEVANAGARI_NASAL_CLUSTER, ANUSVARA)];
-  const plural = pluralOf(form);
-  let endings: string[][][] = [[]];
-  for (const [i, char] of chars.entries()) {
-    if (plural === 'ies' && i === chars.length - 1) {
-      endings = [[caseVariants('y')], [caseVariants('i'), caseVariants('e'), caseVariants('s')]];
-      continue;
-    }
-    if (char === ANUSVARA && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
-      previousWasSpace = false;
-      atoms.push({ kind: 'nasal' });
-      continue;
-    }
-    if (/\s/.test(char)) {
-      if (!previousWasSpace) atoms.push({ kind: 'space' });
-      previousWasSpace = true;
-      continue;
-    }
-    previousWasSpace = false;
-    if (HYPHEN_CHARS.includes(char)) atoms.push({ kind: 'chars', options: HYPHEN_OPTIONS });
-    else if (APOSTROPHE_CHARS.includes(char)) atoms.push({ kind: 'chars', options: APOSTROPHE_OPTIONS });
-    else if (exactCase) atoms.push({ kind: 'chars', options: [char] });
-    else atoms.push({ kind: 'chars', options: caseVariants(char) });
-  }
-  const last = chars[chars.length - 1] ?? '';
-  if (exactCase && last !== last.toLowerCase()) endings = [[['s']], []];
-  else if (plural === 's') endings = [[caseVariants('s')], []];
-  else if (plural === 'es') endings = [[caseVariants('e'), caseVariants('s')], []];
-  return { atoms, endings };
-}
-
 /** Where `options` (one code point each) matches at `at`, the index after it; else -1. */
 function charsAt(text: string, at: number, options: readonly string[]): number {
   for (const option of options) if (text.startsWith(option, at)) return at + option.length;
   return -1;
 }
 
-function atomAt(text: string, at: number, atom: Atom): number {
-  if (atom.kind === 'chars') return charsAt(text, at, atom.options);
-  if (atom.kind === 'space') {
+function stepAt(text: string, at: number, step: Step): number {
+  if (step.kind === 'chars') return charsAt(text, at, step.options);
+  if (step.kind === 'space') {
     let i = at;
     while (i < text.length && SPACE.test(text[i]!)) i += 1;
     return i > at ? i : -1;
@@ -462,14 +442,14 @@ function inUrl(text: string, start: number): boolean {
   }
 }
 
-/** Where `program` matches at `at` (start already checked), the index after the term; else -1. */
-function matchProgram(text: string, at: number, program: FormProgram): number {
+/** Where the form's steps match at `at` (start already checked), the index after the term; else -1. */
+function matchSteps(text: string, at: number, form: FormSteps): number {
   let i = at;
-  for (const atom of program.atoms) {
-    i = atomAt(text, i, atom);
+  for (const step of form.steps) {
+    i = stepAt(text, i, step);
     if (i < 0) return -1;
   }
-  for (const ending of program.endings) {
+  for (const ending of form.endings) {
     let end = i;
     for (const options of ending) {
       end = charsAt(text, end, options);
@@ -486,7 +466,7 @@ interface Prepared {
   starts: RegExp;
   exact: Map<string, readonly number[]>;
   folded: Map<string, readonly number[]>;
-  programs: Array<FormProgram | undefined>;
+  programs: Array<FormSteps | undefined>;
 }
 
 function matcherOf(data: () => MatcherData): Matcher {
@@ -523,8 +503,8 @@ function matcherOf(data: () => MatcherData): Matcher {
         candidates.sort((x, y) => x - y);
         for (const index of candidates) {
           const [formText, formExact] = d.forms[index]!;
-          const program = (programs[index] ??= programOf(formText, formExact === 1));
-          end = matchProgram(text, at, program);
+          const steps = (programs[index] ??= formSteps({ id: '', text: formText, exactCase: formExact === 1 }));
+          end = matchSteps(text, at, steps);
           if (end >= 0) {
             form = index;
             break;
