@@ -1,7 +1,7 @@
 // The bench bundle: the content script's highlighting code (same modules, same glossary) without
 // the extension wiring, so the bench can start it at a known moment in a page. Cold start is part
 // of start(): the matcher is made from the build's data (glossary/bundled.ts) inside the timed
-// call, and the pattern compiles at its first scan, like in the content script.
+// call, and its start pattern compiles at its first scan, like in the content script.
 import { bundledForms, bundledMatcher } from '@/glossary/bundled';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import { DEFERRED_MEASURE, FIRST_MARK_MARK, startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
