@@ -87,6 +87,8 @@ export function createPageSenseFilter(
   const blockText = new WeakMap<Element, string>();
   const reasons = new WeakMap<TermMatch, string>();
   let page: PageSenses | undefined;
+  /** Text nodes counted in `page` (read with it, or counted since): their terms are evidence once. */
+  let counted = new WeakSet<Text>();
   const debug = () => doc.documentElement?.hasAttribute(DEBUG_ATTRIBUTE) ?? false;
 
   function isBoilerplate(element: Element): boolean {
@@ -142,6 +144,7 @@ export function createPageSenseFilter(
     for (let node = walker.nextNode() as Text | null; node && length < READING_TEXT_MAX_CHARS; node = walker.nextNode() as Text | null) {
       const parent = node.parentElement;
       if (!parent || isExcluded(parent)) continue;
+      counted.add(node);
       for (const match of matchesOf(node)) matches.push({ ...match, start: match.start + length, end: match.end + length });
       parts.push(node.data);
       length += node.data.length;
@@ -191,6 +194,12 @@ export function createPageSenseFilter(
       if (!parent || isBoilerplate(parent)) return [];
       const debugging = debug();
       const kept: TermMatch[] = [];
+      // Text the page reading did not cover (added later, or beyond READING_TEXT_MAX_CHARS): its
+      // unambiguous terms are evidence too, for this node's ambiguous forms and those after it.
+      if (page && !counted.has(node)) {
+        counted.add(node);
+        page.evidence += matches.filter((match) => !isAmbiguous(senses, match)).length;
+      }
       for (const match of matches) {
         if (!isAmbiguous(senses, match)) {
           if (debugging) record(match, { keep: true, rule: 'unambiguous', explain: 'no other common meaning' });
@@ -207,6 +216,7 @@ export function createPageSenseFilter(
     reasonOf: (match) => reasons.get(match),
     reset() {
       page = undefined;
+      counted = new WeakSet();
     },
   };
 }

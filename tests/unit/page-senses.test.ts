@@ -55,6 +55,15 @@ describe('context rules on a page', () => {
     expect(await highlightPage(`<p>Aadhaar enrolment rose.</p>${paragraph}`)).toEqual(['aadhaar:Aadhaar', 'dbt:DBT']);
   });
 
+  it('counts terms in content the page adds later as evidence for the ambiguous terms that follow', async () => {
+    const paragraph = '<p>Officials said DBT would follow soon.</p>';
+    expect(await highlightPage(paragraph)).toEqual([]); // read now: no evidence on the page
+    const passes = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
+    document.body.insertAdjacentHTML('beforeend', `<p>Aadhaar enrolment rose.</p>${paragraph}`);
+    await passesComplete(passes + 1);
+    expect(Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.textContent)).toEqual(['Aadhaar', 'DBT']);
+  });
+
   it('keeps the definition in another text node of the same block: "Deep packet inspection (<b>DPI</b>)"', async () => {
     expect(await highlightPage('<p>Aadhaar is safe. Deep packet inspection (<b>DPI</b>) reads packets.</p>')).toEqual(['aadhaar:Aadhaar']);
   });
