@@ -556,12 +556,18 @@ export function startLiveHighlighter(
   // --- following the page -----------------------------------------------------------------
 
   const isOwn = (node: Node) => own.has(node);
+  /** Parents whose children the page changed since load: turning off checks siblings only there. */
+  const touchedParents = new WeakSet<Node>();
+  function noteTouchedParents(records: readonly MutationLike[]): void {
+    for (const record of records) if (record.type === 'childList') touchedParents.add(record.target);
+  }
 
   function handleMutations(): void {
     cancelFrame = undefined;
     if (stopped) return;
     const records: MutationLike[] = mutationBuffer;
     mutationBuffer = [];
+    noteTouchedParents(records);
     const plan = planMutations(records, isOwn);
     const goneIds = new Set<string>();
     silently(() => {
@@ -640,13 +646,16 @@ export function startLiveHighlighter(
       lateShadowTimers.clear();
       shadowless = [];
       wrapsThisFrame = 0;
+      noteTouchedParents(mutationBuffer);
+      noteTouchedParents(mutationObserver.takeRecords());
       mutationObserver.disconnect();
       intersectionObserver.disconnect();
       for (const undo of undos.splice(0)) undo();
       // Last first, so restoring one node never meets text another one split off.
       for (let i = wrappedList.length - 1; i >= 0; i -= 1) {
         const wrapped = wrappedList[i]!;
-        if (wrappedOf.get(wrapped.node) === wrapped) unwrapText(wrapped);
+        const parent = wrapped.node.parentNode;
+        if (wrappedOf.get(wrapped.node) === wrapped) unwrapText(wrapped, !!parent && !touchedParents.has(parent));
       }
       wrappedList.length = 0;
       for (const undo of styleUndos.values()) undo();

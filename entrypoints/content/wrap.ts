@@ -59,11 +59,12 @@ function isInPlace({ node, created }: WrappedText): boolean {
 
 /**
  * Puts the text back as it was. When the page moved things meanwhile, each mark is replaced by
- * its own text where it now is, so no text is lost or duplicated.
+ * its own text where it now is, so no text is lost or duplicated. `untouched`: the caller knows
+ * the page changed no children of the node's parent since wrapping, so the siblings need no check.
  */
-export function unwrapText(wrapped: WrappedText): void {
+export function unwrapText(wrapped: WrappedText, untouched = false): void {
   const { node, created } = wrapped;
-  if (isInPlace(wrapped) && node.data === wrapped.prefix) {
+  if ((untouched || isInPlace(wrapped)) && node.data === wrapped.prefix) {
     node.data = wrapped.data;
     for (const n of created) n.remove();
     return;

@@ -153,6 +153,20 @@ describe('live highlighter: undo and repeat', () => {
     expect(p.firstChild).toBe(original);
   });
 
+  it.each([
+    ['right away (its mutation records not yet handled)', 0],
+    ['after a frame (its mutation records handled)', 100],
+  ])('turning off after the page moved a mark keeps every piece of text once: %s', async (_name, wait) => {
+    document.body.innerHTML = '<p>Pay by UPI today.</p><div id="elsewhere"></div>';
+    const run = await highlightPage();
+    const mark = document.querySelector(MARK_SELECTOR)!;
+    document.getElementById('elsewhere')!.append(mark); // the page moves our mark out of its paragraph
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    run.stop();
+    expect(document.querySelector('p')!.textContent + document.getElementById('elsewhere')!.textContent).toBe('Pay by  today.UPI');
+    expect(document.querySelector('mark')).toBeNull();
+  });
+
   it('changes nothing at all on a page without terms', async () => {
     document.body.innerHTML = '<p>Monsoon rains reach Kerala; traffic jam in the city.</p>';
     const before = document.documentElement.outerHTML;
