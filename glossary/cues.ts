@@ -14,10 +14,12 @@
  * for every cue in the glossary over the whole corpus.
  */
 
-/** Runs of letters, marks, digits, underscore and the Indic joiners: the matcher's words. */
-const WORD_RUN = /[\p{L}\p{M}\p{N}_\u200C\u200D]+/gu;
+import { WORD_CHAR } from './matcher';
+
+/** Runs of the matcher's word characters (letters, marks, digits, underscore, Indic joiners). */
+const WORD_RUN = new RegExp(`${WORD_CHAR}+`, 'gu');
 /** The same class, sticky, for one position: a copy, so a scan's `lastIndex` is never disturbed. */
-const WORD_RUN_AT = /[\p{L}\p{M}\p{N}_\u200C\u200D]+/uy;
+const WORD_RUN_AT = new RegExp(`${WORD_CHAR}+`, 'uy');
 /** What a space inside a cue matches. */
 const CUE_GAP = /[\s-]/;
 
@@ -193,7 +195,6 @@ export function nextWordPattern(cues: readonly string[], gap: RegExp): CuePatter
 }
 
 const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
-const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_\u200C\u200D]`;
 const WORD_CHAR_AT_END = new RegExp(`${WORD_CHAR}$`, 'u');
 
 /**

@@ -19,7 +19,7 @@ export interface Matcher {
 // Characters that continue a word in any script: letters, combining marks (Devanagari vowel signs
 // and virama are \p{M}, which is why \b cannot be used), digits, "_", and the zero-width (non-)joiners
 // that sit inside Indic words.
-const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_\u200C\u200D]`;
+export const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_\u200C\u200D]`;
 // How far back to look for a URL's start ("https://", "www.", "example.com/") before a term:
 // bounds the work per candidate so a page-long token without spaces stays linear.
 const URL_LOOKBACK_CHARS = 100;
