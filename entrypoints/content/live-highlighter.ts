@@ -14,12 +14,13 @@
 import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
-import { isFilteredMatcher, isMentionFilter, type MatchFilter } from '@/glossary/mention-filter';
+import { isFilteredMatcher, isMentionFilter } from '@/glossary/mention-filter';
 import type { TermMatch } from '@/glossary/types';
 import { HIGHLIGHT_MEASURE, MARK_SELECTOR, TERM_ATTRIBUTE, isSkippedElement } from './mark-contract';
 import { adoptMarkStyle } from './mark-style';
 import { planMutations, type MutationLike } from './observer';
 import { REASON_ATTRIBUTE, createPageSenseFilter, type PageSenseFilter } from './page-senses';
+import { createSharedMatches } from './shared-matches';
 import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, whenIdle, type Cancel } from './scheduler';
 import { discardWrap, unwrapText, wrapText, type WrappedText } from './wrap';
 
@@ -130,44 +131,8 @@ export function startLiveHighlighter(
   options: LiveHighlighterOptions = {},
 ): LiveHighlighter {
   const base = options.unfilteredMatcher ?? matcher;
-  // The page-sense filter reads the page as a whole at the first ambiguous form (page-senses.ts).
-  // The pattern runs once per text node all the same: the scan remembers what it matched until
-  // then (`readBeforePage`), the reading takes those and leaves what it matched itself for the
-  // scan (`prematched`). Both are dropped when a pass completes.
-  type Matched = { data: string; matches: TermMatch[] };
-  let readBeforePage: Map<Text, Matched> | undefined = new Map();
-  /**
-   * Text nodes read before the page was, with no match: a Set, since most text has none (no
-   * allocation per node). A node the page rewrites in between still reads as empty to the page
-   * reading (evidence only; the rewrite itself is scanned again).
-   */
-  let unmatchedBeforePage: Set<Text> | undefined = new Set();
-  let prematched = new WeakMap<Text, Matched>();
-  let pageReadNow = false;
-  /** True: `matcher` is `base`; a function: `matcher` is `base` narrowed by it; undefined: unrelated. */
-  const narrowing: true | MatchFilter | undefined =
-    matcher === base ? true : isFilteredMatcher(matcher) && matcher.base === base ? matcher.accept : undefined;
-  function prematch(node: Text): TermMatch[] {
-    pageReadNow = true;
-    if (unmatchedBeforePage?.has(node)) return [];
-    const known = readBeforePage?.get(node);
-    if (known && known.data === node.data) return known.matches;
-    const matches = base.findAll(node.data);
-    prematched.set(node, { data: node.data, matches });
-    return matches;
-  }
-  function matchesOf(node: Text): TermMatch[] {
-    const data = node.data;
-    if (narrowing === undefined) return matcher.findAll(data);
-    const known = prematched.get(node);
-    if (known) prematched.delete(node);
-    const matches = known && known.data === data ? known.matches : base.findAll(data);
-    if (matches.length === 0) unmatchedBeforePage?.add(node);
-    else readBeforePage?.set(node, { data, matches });
-    // The reader's mention filter runs here, in reading order, as `matcher.findAll` would run it.
-    return narrowing === true ? matches : matches.filter(narrowing);
-  }
-  const senses = options.senses ?? createPageSenseFilter(doc, detectorOf(base, bundledSenses()), prematch);
+  const shared = createSharedMatches(matcher, base);
+  const senses = options.senses ?? createPageSenseFilter(doc, detectorOf(base, bundledSenses()), shared.forReading);
   /** Debug mode only (reasonOf is undefined otherwise): why each mark was kept. */
   function annotateReasons(created: readonly ChildNode[], matches: readonly TermMatch[]): void {
     let i = 0;
@@ -275,14 +240,10 @@ export function startLiveHighlighter(
   function visitText(node: Text): void {
     pass!.textNodes += 1;
     if (own.has(node) || wrappedOf.has(node)) return;
-    const found = matchesOf(node);
+    const found = shared.forScan(node);
     // Navigation, link lists and ambiguous forms used in another sense ("600 DPI") stay unmarked.
     const matches = found.length > 0 ? senses.filter(node, found) : found;
-    if (pageReadNow) {
-      pageReadNow = false;
-      readBeforePage = undefined;
-      unmatchedBeforePage = undefined;
-    }
+    shared.afterVisit();
     if (matches.length === 0) return;
     const block = node.parentElement;
     if (block) pass!.found.push({ node, data: node.data, matches, block });
@@ -480,9 +441,7 @@ export function startLiveHighlighter(
     if (visibleQueue.length || eagerQueue.length || pass.found.length || unreported.size) return;
     const done = pass;
     pass = undefined;
-    readBeforePage = undefined;
-    unmatchedBeforePage = undefined;
-    prematched = new WeakMap();
+    shared.passDone();
     if (shadowless.length) watchLateShadowRoots(shadowless.splice(0));
     // Nothing scanned (e.g. only typing in an editor or the card's own host changed): no pass to report.
     if (done.scanned === 0) return;
@@ -606,8 +565,7 @@ export function startLiveHighlighter(
 
   function onNavigation(): void {
     senses.reset(); // a new view is a new page: its evidence and definitions are read again
-    readBeforePage = new Map();
-    unmatchedBeforePage = new Set();
+    shared.pageReset();
     // A single-page app swapped its view: scan everything once the new view is in the DOM.
     cancelFrame ??= nextFrame(() => {
       cancelFrame = undefined;
@@ -662,8 +620,7 @@ export function startLiveHighlighter(
       styleUndos.clear();
       liveMarks = 0;
       pass = undefined;
-      readBeforePage = undefined;
-      unmatchedBeforePage = undefined;
+      shared.passDone();
       scanQueue.length = 0;
       cursor = undefined;
       visibleQueue.length = 0;
