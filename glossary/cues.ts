@@ -14,7 +14,7 @@
  * for every cue in the glossary over the whole corpus.
  */
 
-import { WORD_CHAR } from './matcher';
+import { WORD_CHAR, escapeChar } from './matcher';
 
 /** Runs of the matcher's word characters (letters, marks, digits, underscore, Indic joiners). */
 const WORD_RUN = new RegExp(`${WORD_CHAR}+`, 'gu');
@@ -194,7 +194,6 @@ export function nextWordPattern(cues: readonly string[], gap: RegExp): CuePatter
   return { exec, test: (text) => exec(text) !== null };
 }
 
-const SYNTAX = /[\^$\\.*+?()[\]{}|/]/g;
 const WORD_CHAR_AT_END = new RegExp(`${WORD_CHAR}$`, 'u');
 
 /**
@@ -208,7 +207,7 @@ export function patternCues(cues: readonly string[], caseSensitive = false): Cue
     .filter(Boolean)
     .map((cue) => {
       const prefix = cue.endsWith('*');
-      const body = (prefix ? cue.slice(0, -1) : cue).replace(SYNTAX, '\\$&').replace(/\s+/g, String.raw`[\s\-]+`);
+      const body = [...(prefix ? cue.slice(0, -1) : cue)].map(escapeChar).join('').replace(/\s+/g, String.raw`[\s\-]+`);
       return prefix ? `${body}${WORD_CHAR}*` : body;
     });
   if (sources.length === 0) return undefined;

@@ -54,7 +54,8 @@ const HYPHENS = String.raw`[\-\u2010\u2011]`; // "e-RUPI" is also typeset with U
 const APOSTROPHES = String.raw`['\u2019]`; // straight and typographic
 const SYNTAX_CHARS = /[\^$\\.*+?()[\]{}|/]/;
 
-function escapeChar(char: string): string {
+/** `char`, escaped where it is regular-expression syntax. */
+export function escapeChar(char: string): string {
   return SYNTAX_CHARS.test(char) ? `\\${char}` : char;
 }
 

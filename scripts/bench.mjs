@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildHighlighterBundle } from './bench/bundle.mjs';
 import { CHROME_BUILD, ROOT, requireChromium } from './lib/browser.mjs';
-import { generatedPages } from './bench/pages.mjs';
+import { REPLICAS, generatedPages, replicaHtml } from './bench/pages.mjs';
 
 /**
  * Repetitions per page. Each repetition runs the floor and our script back to back (order
@@ -37,8 +37,6 @@ const TARGET = {
   loadMoreMs: 200,
 };
 
-const REPLICA_DIR = join(ROOT, 'tests', 'fixtures', 'pages', 'replicas');
-const REPLICAS = ['national-daily', 'business-live', 'hindi-portal'];
 
 const spread = (values) => {
   const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
@@ -363,7 +361,7 @@ async function main() {
     notes[name] = page.note;
   }
   for (const name of REPLICAS) {
-    pages[name] = readFileSync(join(REPLICA_DIR, `${name}.html`), 'utf8');
+    pages[name] = replicaHtml(name);
     notes[name] = 'replica of a real news page';
   }
   const server = await serve(pages);

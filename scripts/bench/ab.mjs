@@ -11,11 +11,10 @@
 // with its min-max, and the median of the per-repetition ratios B / A.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, requireChromium } from '../lib/browser.mjs';
+import { requireChromium } from '../lib/browser.mjs';
 import { buildHighlighterBundle } from './bundle.mjs';
-import { generatedPages } from './pages.mjs';
+import { benchPageHtml } from './pages.mjs';
 
 const REPS = 12;
 const DEFAULT_PAGES = ['article', 'national-daily', 'hindi-portal'];
@@ -32,10 +31,13 @@ if (!fileA || !fileB) {
   process.exit(2);
 }
 const code = { A: readFileSync(fileA, 'utf8'), B: readFileSync(fileB, 'utf8') };
-const generated = generatedPages();
-const html = (name) =>
-  generated[name]?.html ?? readFileSync(join(ROOT, 'tests', 'fixtures', 'pages', 'replicas', `${name}.html`), 'utf8');
-const pages = Object.fromEntries((names.length ? names : DEFAULT_PAGES).map((name) => [name, html(name)]));
+const pages = Object.fromEntries(
+  (names.length ? names : DEFAULT_PAGES).map((name) => {
+    const html = benchPageHtml(name);
+    if (!html) throw new Error(`no bench page "${name}"`);
+    return [name, html];
+  }),
+);
 
 const server = createServer((request, response) =>
   response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages[request.url.slice(1)]),

@@ -1,5 +1,8 @@
 // Bench pages, generated deterministically (same seed, same page, every run), and the three
 // replicas of real news pages (tests/fixtures/pages/replicas/, written by make-replicas.mjs).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../lib/root.mjs';
 
 /** A small seeded PRNG (mulberry32): the pages must be identical from run to run. */
 export function rng(seed) {
@@ -94,4 +97,20 @@ export function generatedPages() {
       html: generatePage({ seed: 3, title: 'No term', paragraphs: 500, nodesPerParagraph: 20, charsPerNode: 19, terms: 0 }),
     },
   };
+}
+
+/** The replicas of real news pages the bench measures (tests/fixtures/pages/replicas/). */
+export const REPLICAS = ['national-daily', 'business-live', 'hindi-portal'];
+export const REPLICA_DIR = join(ROOT, 'tests', 'fixtures', 'pages', 'replicas');
+
+/** A replica's HTML. */
+export function replicaHtml(name) {
+  return readFileSync(join(REPLICA_DIR, `${name}.html`), 'utf8');
+}
+
+/** Any bench page's HTML by name (a generated page or a replica file); undefined when there is none. */
+export function benchPageHtml(name) {
+  const generated = generatedPages()[name];
+  if (generated) return generated.html;
+  return existsSync(join(REPLICA_DIR, `${name}.html`)) ? replicaHtml(name) : undefined;
 }

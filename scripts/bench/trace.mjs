@@ -4,13 +4,11 @@
 // Loads a bench page (default: large), records a trace (style, layout, paint, tasks) and a CPU
 // profile (our functions, unminified) around DpiLensBench.start(), and prints the biggest items.
 // A diagnostic for README "Performance"; npm run bench stays the judge of ratios.
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, requireChromium } from '../lib/browser.mjs';
+import { requireChromium } from '../lib/browser.mjs';
 import { buildHighlighterBundle } from './bundle.mjs';
-import { generatedPages } from './pages.mjs';
+import { benchPageHtml } from './pages.mjs';
 
 const name = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'large';
 const warm = process.argv.includes('--warm');
@@ -18,8 +16,7 @@ const warm = process.argv.includes('--warm');
 const MIN_EVENT_MS = 1;
 
 const code = await buildHighlighterBundle({ minify: false });
-const replica = join(ROOT, 'tests', 'fixtures', 'pages', 'replicas', `${name}.html`);
-const html = generatedPages()[name]?.html ?? (existsSync(replica) ? readFileSync(replica, 'utf8') : undefined);
+const html = benchPageHtml(name);
 if (!html) throw new Error(`no bench page "${name}" (generated pages, or a replica in tests/fixtures/pages/replicas)`);
 const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
