@@ -137,6 +137,11 @@ export interface GlossaryEntry {
   category: Category;
   /** One or two sentences that fit the hover card (<= 280 characters). */
   short: string;
+  /**
+   * The same one-line definition in plain newspaper Hindi (Devanagari, the English term in
+   * brackets where readers know it so), shown by the card and the popup when the UI is Hindi.
+   */
+  shortHi?: string;
   /** The longer definition shown in the popup's entry view. */
   definition: string;
   /** "Why it matters": short bullet points. */

@@ -56,7 +56,7 @@ const MIN_ENTRIES = 90;
 /** Every key the schema allows: a misspelt key ("significane") would silently drop content. */
 const ALLOWED_KEYS = new Set<string>([
   'id', 'name', 'nameHi', 'expansion', 'aliases', 'caseOverrides', 'searchOnly', 'category',
-  'short', 'definition', 'significance', 'challenges', 'misconception', 'related', 'sources',
+  'short', 'shortHi', 'definition', 'significance', 'challenges', 'misconception', 'related', 'sources',
   'history', 'senses',
 ]);
 
