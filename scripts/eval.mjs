@@ -83,6 +83,7 @@ const heldOut = [
   await reportHeldOut('holdout 1', corpus.loadHoldout(), path.join(root, 'tests/corpus/holdout-pages')),
   await reportHeldOut('holdout 2', corpus.loadHoldout2(), path.join(root, 'tests/corpus/holdout2-pages')),
   await reportHeldOut('holdout 3', corpus.loadHoldout3(), path.join(root, 'tests/corpus/holdout3-pages')),
+  await reportHeldOut('holdout 4 (real text)', corpus.loadHoldoutReal(), path.join(root, 'tests/corpus/holdout-real-pages')),
 ];
 
 const met = scoring.meetsCorpusTargets(overall);

@@ -6,6 +6,7 @@ import rawPassages from './passages.json';
 import rawHoldout from './holdout.json';
 import rawHoldout2 from './holdout2.json';
 import rawHoldout3 from './holdout3.json';
+import rawHoldoutReal from './holdout-real.json';
 
 export const TERM_IDS = [
   'dpi', 'dpg', 'dpga', 'india-stack', 'jam-trinity', 'jan-dhan', 'aadhaar', 'uidai', 'ekyc',
@@ -132,4 +133,14 @@ export function loadHoldout2(): Passage[] {
  */
 export function loadHoldout3(): Passage[] {
   return (rawHoldout3 as RawPassage[]).map(parsePassage);
+}
+
+/**
+ * The fourth held-out set (holdout-real.json, ids `r0001`...), parsed: paraphrases of real third-party
+ * text (news, government releases, explainers, forums, 2013-2026) that keep the terms' surfaces and
+ * cues, each with a `source` note. Labelled before any detector was run on it; for measuring only,
+ * never for tuning (see README.md, "Holdout 4: real text").
+ */
+export function loadHoldoutReal(): Passage[] {
+  return (rawHoldoutReal as RawPassage[]).map(parsePassage);
 }

@@ -1,13 +1,13 @@
 /**
  * Guards the held-out corpora (tests/corpus/holdout*.json and their *-pages/ folders): each must
  * parse, use only known ids, and be big enough to measure with. Shape only, never how the detector
- * does on them (see tests/corpus/README.md, "Holdout", "Holdout 2", "Holdout 3"). One table, since
+ * does on them (see tests/corpus/README.md, "Holdout", "Holdout 2", "Holdout 3", "Holdout 4: real text"). One table, since
  * the three sets differ only in their names, id prefixes and minimum sizes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, type Passage } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal, type Passage } from '../corpus/corpus';
 import { itHasPassageShape } from './support/corpus-shape';
 
 interface HoldoutSpec {
@@ -28,6 +28,7 @@ const HOLDOUTS: HoldoutSpec[] = [
   { name: 'holdout 1', load: loadHoldout, idPrefix: 'h', pagesFolder: 'holdout-pages', minPassages: 160, minConfounders: 50, minMixed: 20, minPages: 8, pageWords: [300, 800] },
   { name: 'holdout 2', load: loadHoldout2, idPrefix: 'k', pagesFolder: 'holdout2-pages', minPassages: 150, minConfounders: 50, minMixed: 20, minDevanagari: 15, minPages: 6, pageWords: [300, 700] },
   { name: 'holdout 3', load: loadHoldout3, idPrefix: 'm', pagesFolder: 'holdout3-pages', minPassages: 100, minConfounders: 35, minMixed: 10, minDevanagari: 12, minPages: 4, pageWords: [300, 600] },
+  { name: 'holdout 4 (real text)', load: loadHoldoutReal, idPrefix: 'r', pagesFolder: 'holdout-real-pages', minPassages: 120, minConfounders: 35, minMixed: 5, minDevanagari: 15, minPages: 4, pageWords: [300, 600] },
 ];
 
 describe.each(HOLDOUTS)('$name corpus', (spec) => {
@@ -80,5 +81,13 @@ describe.each(HOLDOUTS)('$name pages', (spec) => {
     const words = text.split(/\s+/).filter(Boolean).length;
     expect(words).toBeGreaterThanOrEqual(minWords);
     expect(words).toBeLessThanOrEqual(maxWords);
+  });
+});
+
+describe('holdout 4 (real text) sources', () => {
+  it('every passage names the real text it paraphrases', async () => {
+    const raw = (await import('../corpus/holdout-real.json')).default as { id: string; source?: string }[];
+    const missing = raw.filter((p) => typeof p.source !== 'string' || p.source.trim().length < 10).map((p) => p.id);
+    expect(missing).toEqual([]);
   });
 });
