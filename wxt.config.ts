@@ -26,6 +26,16 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+D' },
         description: '__MSG_commandToggle__',
       },
+      // Keyboard access without tab stops in the page: the next highlighted term, its card open
+      // with focus in it; Shift goes back (Esc returns focus where it was).
+      'next-term': {
+        suggested_key: { default: 'Alt+J' },
+        description: '__MSG_commandNextTerm__',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandPreviousTerm__',
+      },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

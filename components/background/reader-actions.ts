@@ -11,10 +11,19 @@ import { createLiveGlossary, type LiveGlossary } from '@/components/custom-terms
 import { loadCustomTerms } from '@/components/custom-terms/storage';
 import { t } from '@/components/i18n/i18n';
 import { isOpenEntryRequest } from '@/glossary/messages';
-import { badgeText, isTermCountMessage, TOGGLE_PAGE_MESSAGE, type TogglePageMessage } from '@/components/settings/messages';
+import {
+  badgeText,
+  isTermCountMessage,
+  MOVE_TERM_MESSAGE,
+  TOGGLE_PAGE_MESSAGE,
+  type MoveTermMessage,
+  type TogglePageMessage,
+} from '@/components/settings/messages';
 
 export const LOOK_UP_MENU_ID = 'dpi-lens-look-up';
 export const TOGGLE_COMMAND = 'toggle-highlights';
+/** The keyboard's way to terms: each opens the next (previous) term's card, focus in it. */
+export const MOVE_COMMANDS: Record<string, 1 | -1> = { 'next-term': 1, 'previous-term': -1 };
 /** The popup page is 380 px wide; a window this size shows it without scrollbars or empty space. */
 export const LOOK_UP_WINDOW = { width: 420, height: 640 } as const;
 /** A muted slate: the count is information, not an alert. */
@@ -82,6 +91,22 @@ export async function toggleHighlights(tabId: number | undefined): Promise<boole
   }
 }
 
+/**
+ * The next/previous-term commands: the page's content script scrolls to the term and opens its
+ * card with focus in it. Returns the term's id, or undefined (no terms, or no content script).
+ */
+export async function moveToTerm(tabId: number | undefined, direction: 1 | -1): Promise<string | undefined> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return undefined;
+  const message: MoveTermMessage = { type: MOVE_TERM_MESSAGE, direction };
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(id, message);
+    return typeof answer === 'string' ? answer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function showTermCount(tabId: number, count: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: badgeText(count) });
 }
@@ -105,6 +130,7 @@ export function registerReaderActions(): void {
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === TOGGLE_COMMAND) void toggleHighlights(tab?.id);
+    else if (command in MOVE_COMMANDS) void moveToTerm(tab?.id, MOVE_COMMANDS[command]!);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -11,6 +11,28 @@ export const TERM_COUNT_MESSAGE = 'dpi-lens:term-count';
 /** Popup -> content script: which site is this page? (when the tab's URL is not visible). */
 export const PAGE_SITE_MESSAGE = 'dpi-lens:page-site';
 
+/** Background -> content script: the keyboard command moves to the next (1) or previous (-1) term. */
+export const MOVE_TERM_MESSAGE = 'dpi-lens:move-term';
+/** Popup -> content script: scroll to this term's first mention and open its card. */
+export const SHOW_TERM_MESSAGE = 'dpi-lens:show-term';
+/**
+ * Extension -> content script: what the card shows now. The card lives in a closed shadow root that
+ * no page script (nor a test driving the page) can read; the extension's own tests ask this way.
+ */
+export const CARD_SNAPSHOT_MESSAGE = 'dpi-lens:card-snapshot';
+
+export interface MoveTermMessage {
+  type: typeof MOVE_TERM_MESSAGE;
+  direction: 1 | -1;
+}
+export interface ShowTermMessage {
+  type: typeof SHOW_TERM_MESSAGE;
+  id: string;
+}
+export interface CardSnapshotMessage {
+  type: typeof CARD_SNAPSHOT_MESSAGE;
+}
+
 export interface TogglePageMessage {
   type: typeof TOGGLE_PAGE_MESSAGE;
 }
@@ -33,6 +55,20 @@ export function isTogglePageMessage(message: unknown): message is TogglePageMess
 export function isTermCountMessage(message: unknown): message is TermCountMessage {
   const count = (message as { count?: unknown } | null)?.count;
   return typeOf(message) === TERM_COUNT_MESSAGE && typeof count === 'number' && Number.isInteger(count) && count >= 0;
+}
+
+export function isMoveTermMessage(message: unknown): message is MoveTermMessage {
+  const direction = (message as { direction?: unknown } | null)?.direction;
+  return typeOf(message) === MOVE_TERM_MESSAGE && (direction === 1 || direction === -1);
+}
+
+export function isShowTermMessage(message: unknown): message is ShowTermMessage {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeOf(message) === SHOW_TERM_MESSAGE && typeof id === 'string' && id !== '';
+}
+
+export function isCardSnapshotMessage(message: unknown): message is CardSnapshotMessage {
+  return typeOf(message) === CARD_SNAPSHOT_MESSAGE;
 }
 
 export function isPageSiteMessage(message: unknown): message is PageSiteMessage {

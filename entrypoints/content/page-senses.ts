@@ -8,12 +8,10 @@
 import type { Detector } from '@/glossary/detect';
 import { CONTEXT_WINDOW_CHARS, decideOccurrence, isAmbiguous, type Decision, type PageSenses } from '@/glossary/senses';
 import type { TermMatch } from '@/glossary/types';
-import { isSkippedElement } from './mark-contract';
+import { isSkippedElement } from './page/scan';
 
 /** Set on <html> (by a tester, or a page under test) to see why each term was or was not marked. */
 export const DEBUG_ATTRIBUTE = 'data-dpi-lens-debug';
-/** On each mark in debug mode: the rule that kept it ("page-evidence: 2 unambiguous DPI term(s) ..."). */
-export const REASON_ATTRIBUTE = 'data-dpi-reason';
 /** performance.mark name for every decision in debug mode (its detail: id, text, keep, rule, explain). */
 export const DECISION_MARK = 'dpi-lens:sense';
 
@@ -66,8 +64,6 @@ function isLinkList(list: Element): boolean {
 export interface PageSenseFilter {
   /** The matches of `node` to highlight, in order. */
   filter(node: Text, matches: TermMatch[]): TermMatch[];
-  /** In debug mode, the decision that kept `match` (for the mark's data-dpi-reason). */
-  reasonOf(match: TermMatch): string | undefined;
   /** Forget the page-level reading (after the page changed a lot, e.g. a client-side navigation). */
   reset(): void;
 }
@@ -85,7 +81,6 @@ export function createPageSenseFilter(
   const { senses } = detector;
   const linkLists = new WeakMap<Element, boolean>();
   const blockText = new WeakMap<Element, string>();
-  const reasons = new WeakMap<TermMatch, string>();
   let page: PageSenses | undefined;
   /** Text nodes counted in `page` (read with it, or counted since): their terms are evidence once. */
   let counted = new WeakSet<Text>();
@@ -130,7 +125,7 @@ export function createPageSenseFilter(
       if (known !== undefined) return known;
       if (element === root) return false; // the walk's root is read whatever it is, as before
       let out =
-        (isSkippedElement(element) && element.localName !== 'mark') ||
+        isSkippedElement(element) ||
         isNavigation(element) ||
         ((element.localName === 'ul' || element.localName === 'ol' || isFooter(element)) && isBoilerplate(element));
       if (!out && element.parentElement) out = isExcluded(element.parentElement);
@@ -178,7 +173,6 @@ export function createPageSenseFilter(
   }
 
   function record(match: TermMatch, decision: Decision): void {
-    if (decision.keep) reasons.set(match, `${decision.rule}: ${decision.explain}`);
     try {
       performance.mark(DECISION_MARK, { detail: { id: match.id, text: match.text, ...decision } });
     } catch {
@@ -213,7 +207,6 @@ export function createPageSenseFilter(
       }
       return kept;
     },
-    reasonOf: (match) => reasons.get(match),
     reset() {
       page = undefined;
       counted = new WeakSet();
