@@ -197,8 +197,8 @@ function markArraySample(budgetMs) {
 
 /**
  * Appends `count` paragraphs with a term, one at a time (each after the previous is marked), and
- * returns for each the ms from the append to its mark being in the DOM (a page MutationObserver
- * sees our marks arrive), plus the text nodes each item's pass read (`detail.textNodes`).
+ * returns for each the ms from the append to its highlight being registered (polled every ms),
+ * plus the text nodes each item's pass read (`detail.textNodes`).
  */
 async function loadMore(count) {
   const main = document.querySelector('main, article') ?? document.body;
@@ -209,19 +209,20 @@ async function loadMore(count) {
     const passes = performance.getEntriesByName(name).length;
     const item = document.createElement('p');
     item.textContent = `Update ${i}: sellers on UPI Lite say payments doubled this week.`;
+    // Highlights are ranges in CSS.highlights now, not elements: poll each frame for one inside the item.
+    const inItem = () =>
+      [...CSS.highlights.entries()].some(
+        ([key, ranges]) => key.startsWith('dpi-lens-') && !key.startsWith('dpi-lens--') && [...ranges].some((r) => item.contains(r.startContainer)),
+      );
     const ms = await new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (!item.querySelector('mark.dpi-lens-term')) return;
-        observer.disconnect();
-        resolve(performance.now() - t0);
-      });
-      observer.observe(item, { childList: true, subtree: true });
       const t0 = performance.now();
       main.append(item);
-      setTimeout(() => {
-        observer.disconnect();
-        resolve(NaN); // never marked: reported as n/a
-      }, 5_000);
+      const poll = () => {
+        if (inItem()) resolve(performance.now() - t0);
+        else if (performance.now() - t0 > 5_000) resolve(NaN); // never highlighted: reported as n/a
+        else setTimeout(poll, 1);
+      };
+      poll();
     });
     latencies.push(ms);
     await new Promise((resolve) => {

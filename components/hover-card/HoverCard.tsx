@@ -33,6 +33,7 @@ export interface HoverCardProps {
 }
 
 const TITLE_ID = 'dpi-lens-card-title';
+const SHORT_ID = 'dpi-lens-card-short';
 
 /** A misconception longer than this (about three lines of the card) starts folded, so it does not crowd out the definition. */
 export const MISCONCEPTION_FOLD_CHARS = 200;
@@ -69,6 +70,7 @@ export function HoverCard({
       data-theme={theme}
       role="dialog"
       aria-labelledby={TITLE_ID}
+      aria-describedby={SHORT_ID}
       popover={popover}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
@@ -81,7 +83,7 @@ export function HoverCard({
             {t('cardBackTo', backTo)}
           </button>
         )}
-        <header>
+        <div class="head">
           <h2 id={TITLE_ID} class="name">
             <EntryName entry={entry} />
           </h2>
@@ -90,9 +92,11 @@ export function HoverCard({
           )}
           {/* A reader's own term is theirs, not a checked fact of DPI Lens: say so before the definition. */}
           {custom && <p class="your-term">{source ? t('yourTerm') : t('yourTermNoSource')}</p>}
-        </header>
+        </div>
 
-        <p class="short">{entry.short}</p>
+        <p class="short" id={SHORT_ID}>
+          {entry.short}
+        </p>
 
         <BulletSection title={t('cardWhyItMatters')} items={entry.significance.slice(0, CARD_BULLETS)} />
         <BulletSection title={t('cardChallenges')} items={entry.challenges.slice(0, CARD_BULLETS)} />
@@ -100,7 +104,7 @@ export function HoverCard({
         {entry.misconception && <Misconception text={entry.misconception} />}
 
         {related.length > 0 && (
-          <section class="related-line" aria-label={t('cardRelatedTerms')}>
+          <div role="group" class="related-line" aria-label={t('cardRelatedTerms')}>
             <h3>{t('cardRelated')}</h3>
             <ul class="related">
               {related.slice(0, CARD_RELATED).map(({ relation, entry: other }) => (
@@ -117,12 +121,12 @@ export function HoverCard({
                 </li>
               ))}
             </ul>
-          </section>
+          </div>
         )}
       </div>
 
       {(source || onOpenFull) && (
-        <footer class="source">
+        <div class="source">
           {source && (
             <p class="source-line">
               <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
@@ -135,7 +139,7 @@ export function HoverCard({
               <span aria-hidden="true"> →</span>
             </button>
           )}
-        </footer>
+        </div>
       )}
     </div>
   );
@@ -144,34 +148,34 @@ export function HoverCard({
 function BulletSection({ title, items }: { title: string; items: readonly string[] }) {
   if (items.length === 0) return null;
   return (
-    <section aria-label={title}>
+    <div role="group" class="points" aria-label={title}>
       <h3>{title}</h3>
       <ul>
         {items.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 
 function Misconception({ text }: { text: string }) {
   if (text.length <= MISCONCEPTION_FOLD_CHARS) {
     return (
-      <section class="misconception" aria-label={t('cardMisconception')}>
+      <div role="group" class="misconception" aria-label={t('cardMisconception')}>
         <h3>{t('cardMisconception')}</h3>
         <p>{text}</p>
-      </section>
+      </div>
     );
   }
   return (
-    <section class="misconception" aria-label={t('cardMisconception')}>
+    <div role="group" class="misconception" aria-label={t('cardMisconception')}>
       <details>
         <summary>
           <h3>{t('cardMisconception')}</h3>
         </summary>
         <p>{text}</p>
       </details>
-    </section>
+    </div>
   );
 }

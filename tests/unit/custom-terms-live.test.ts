@@ -4,15 +4,17 @@ import { DEFAULT_SETTINGS } from '@/components/settings/settings';
 import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
 import { saveCustomTerms } from '@/components/custom-terms/storage';
 import type { CustomTerm } from '@/components/custom-terms/schema';
-import { HIGHLIGHT_MEASURE, MARK_SELECTOR } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
 import { PLAIN_UPI } from './support/entries';
-import { passesComplete } from './support/highlighting';
-import { highlightBody } from './support/reader-session';
+import { KEEP_ALL_HITS, passesComplete } from './support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
 
 const term = (name: string): CustomTerm => ({ name, aliases: [], definition: `${name}.`, significance: [], challenges: [] });
 const ARTICLE = '<p>The Gram Sabha approved the UPI kiosk; the Ward Office objected.</p>';
-const marks = () => Array.from(document.querySelectorAll<HTMLElement>(MARK_SELECTOR), (m) => m.dataset.dpiTerm);
+let registry: ReturnType<typeof installHighlightRegistry>;
+const marks = () => highlightedTerms(registry).map(([id]) => id);
 
 let session: ReaderSession | undefined;
 let stopWatching: (() => void) | undefined;
@@ -22,6 +24,7 @@ const settled = () => passesComplete(starts);
 
 beforeEach(() => {
   fakeBrowser.reset();
+  registry = installHighlightRegistry();
   document.body.innerHTML = ARTICLE;
   starts = 0;
   performance.clearMeasures(HIGHLIGHT_MEASURE);
@@ -37,9 +40,9 @@ function startSession(live: LiveGlossary): ReaderSession {
     matcher: live.matcher,
     categoryOf: () => undefined,
     site: 'example.com',
-    startHighlighting(matcher, onFirstMarks) {
+    startHighlighting(matcher, options) {
       starts += 1;
-      return highlightBody(matcher, onFirstMarks);
+      return startHighlighter(document, matcher, { ...options, senses: KEEP_ALL_HITS });
     },
   });
   session.apply({ ...DEFAULT_SETTINGS, density: 'every' });
@@ -56,7 +59,7 @@ describe('the live glossary with the reader session', () => {
     expect(live.lookup('custom-gram-sabha')?.short).toBe('Gram Sabha.');
   });
 
-  it('re-highlights when the reader adds or deletes a term, and restores the page exactly', async () => {
+  it('highlights again when the reader adds or deletes a term, and leaves the page as it was', async () => {
     const live = createLiveGlossary([PLAIN_UPI]);
     const running = startSession(live);
     stopWatching = live.watch(() => running.setMatcher(live.matcher));
@@ -74,6 +77,7 @@ describe('the live glossary with the reader session', () => {
     expect(live.lookup('custom-gram-sabha')).toBeUndefined();
 
     running.stop();
+    expect(marks()).toEqual([]);
     expect(document.body.innerHTML).toBe(ARTICLE);
   });
 

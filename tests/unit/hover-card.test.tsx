@@ -101,7 +101,7 @@ describe('HoverCard', () => {
     expect(link.getAttribute('href')).toBe('https://www.npci.org.in/what-we-do/upi/product-overview');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(link.closest('footer')?.textContent).toContain('NPCI · as of Aug 2025');
+    expect(link.closest('.source')?.textContent).toContain('NPCI · as of Aug 2025');
     expect(screen.queryByRole('link', { name: 'Second source' })).toBeNull();
   });
 
@@ -129,11 +129,11 @@ describe('HoverCard', () => {
     expect(screen.getByText('Third challenge, for the popup.')).toBeTruthy();
   });
 
-  it('keeps the main source in a footer outside the scrolling body, even when the body is long', () => {
+  it('keeps the main source in a source line outside the scrolling body, even when the body is long', () => {
     const long: GlossaryEntry = { ...upi, short: 'A long definition. '.repeat(80) };
     render(<HoverCard entry={long} related={[]} />);
     const card = screen.getByRole('dialog');
-    const footer = screen.getByRole('link', { name: 'UPI product overview' }).closest('footer');
+    const footer = screen.getByRole('link', { name: 'UPI product overview' }).closest('.source');
     expect(footer?.parentElement).toBe(card);
     expect(card.querySelector('.body')?.contains(footer ?? null)).toBe(false);
     expect(card.lastElementChild).toBe(footer);
@@ -157,7 +157,7 @@ describe('HoverCard', () => {
     expect(screen.queryByRole('button', { name: /More in DPI Lens/ })).toBeNull();
     rerender(<HoverCard entry={upi} related={[]} onOpenFull={onOpenFull} />);
     const more = screen.getByRole('button', { name: /More in DPI Lens/ });
-    expect(more.closest('footer')).not.toBeNull();
+    expect(more.closest('.source')).not.toBeNull();
     fireEvent.click(more);
     expect(onOpenFull).toHaveBeenCalledOnce();
   });
@@ -165,7 +165,7 @@ describe('HoverCard', () => {
   it('offers "More in DPI Lens" for a reader\'s term with no source', () => {
     const own: GlossaryEntry = { ...npci, id: 'custom-gram-sabha', name: 'Gram Sabha', sources: [] };
     render(<HoverCard entry={own} related={[]} onOpenFull={() => {}} />);
-    expect(screen.getByRole('button', { name: /More in DPI Lens/ }).closest('footer')).not.toBeNull();
+    expect(screen.getByRole('button', { name: /More in DPI Lens/ }).closest('.source')).not.toBeNull();
   });
 
   it('names related terms with the relation in words, and opens one when chosen', () => {

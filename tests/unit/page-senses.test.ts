@@ -1,20 +1,26 @@
 /**
  * The context rules on a page (entrypoints/content/page-senses.ts, run by the live highlighter): an
- * ambiguous term is marked on a DPI page and not in a confounder block; navigation, page footers
- * and link lists stay unmarked; the reasons appear on marks only in debug mode.
+ * ambiguous term is highlighted on a DPI page and not in a confounder block; navigation, page
+ * footers and link lists stay unhighlighted; decisions are recorded only in debug mode.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
-import { createMentionFilter, filterMatcher } from '@/glossary/mention-filter';
-import { startLiveHighlighter, type LiveHighlighter } from '@/entrypoints/content/live-highlighter';
-import { HIGHLIGHT_MEASURE, MARK_SELECTOR, TERM_ATTRIBUTE } from '@/entrypoints/content/mark-contract';
-import { DEBUG_ATTRIBUTE, REASON_ATTRIBUTE, createPageSenseFilter } from '@/entrypoints/content/page-senses';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
+import { DEBUG_ATTRIBUTE, DECISION_MARK, createPageSenseFilter } from '@/entrypoints/content/page-senses';
 import { passesComplete } from './support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
 
 const detector = createDetector(glossary);
-let run: LiveHighlighter | undefined;
+let run: Highlighter | undefined;
+let registry: ReturnType<typeof installHighlightRegistry>;
+const highlighted = () => highlightedTerms(registry).map(([id, text]) => `${id}:${text}`);
+const texts = () => highlightedTerms(registry).map(([, text]) => text);
+beforeEach(() => {
+  registry = installHighlightRegistry();
+});
 
 /** Stops the running highlighter (restoring its page) before `html` replaces the page, so it never follows the next page. */
 function stopHighlighting(): void {
@@ -27,9 +33,9 @@ async function highlightPage(html: string): Promise<string[]> {
   stopHighlighting();
   document.body.innerHTML = html;
   performance.clearMeasures(HIGHLIGHT_MEASURE);
-  run = startLiveHighlighter(document, detector.matcher, { senses: createPageSenseFilter(document, detector) });
+  run = startHighlighter(document, detector.matcher, { density: 'every', senses: createPageSenseFilter(document, detector) });
   await passesComplete(1);
-  return Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => `${m.getAttribute(TERM_ATTRIBUTE)}:${m.textContent}`);
+  return highlighted();
 }
 
 afterEach(() => {
@@ -61,7 +67,7 @@ describe('context rules on a page', () => {
     const passes = performance.getEntriesByName(HIGHLIGHT_MEASURE).length;
     document.body.insertAdjacentHTML('beforeend', `<p>Aadhaar enrolment rose.</p>${paragraph}`);
     await passesComplete(passes + 1);
-    expect(Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.textContent)).toEqual(['Aadhaar', 'DBT']);
+    expect(texts()).toEqual(['Aadhaar', 'DBT']);
   });
 
   it('keeps the definition in another text node of the same block: "Deep packet inspection (<b>DPI</b>)"', async () => {
@@ -84,18 +90,16 @@ describe('context rules on a page', () => {
     expect(await highlightPage(html)).toEqual(expected);
   });
 
-  it('adds the reason to marks in debug mode only', async () => {
+  it('records each decision with its rule in debug mode only', async () => {
     const html = '<p>India\'s DPI runs payments on UPI.</p>';
+    performance.clearMarks(DECISION_MARK);
     await highlightPage(html);
-    expect(document.querySelector(`[${REASON_ATTRIBUTE}]`)).toBeNull();
+    expect(performance.getEntriesByName(DECISION_MARK)).toHaveLength(0);
     stopHighlighting();
     document.documentElement.setAttribute(DEBUG_ATTRIBUTE, '');
     await highlightPage(html);
-    const reasons = Array.from(document.querySelectorAll(MARK_SELECTOR), (m) => m.getAttribute(REASON_ATTRIBUTE));
-    expect(reasons).toEqual([
-      'india-marks-ours: "India\'s DPI": its other senses are other countries\'',
-      'confirm-cue: confirmed: "payments" in the same sentence',
-    ]);
+    const rules = performance.getEntriesByName(DECISION_MARK).map((m) => (m as PerformanceMark).detail as { id: string; rule: string });
+    expect(rules.map(({ id, rule }) => `${id}:${rule}`)).toEqual(['dpi:india-marks-ours', 'upi:confirm-cue']);
   });
 });
 
@@ -122,9 +126,9 @@ describe('reading the page and scanning it share one match per text node', () =>
     document.body.innerHTML = html;
     performance.clearMeasures(HIGHLIGHT_MEASURE);
     const counts = new Map<string, number>();
-    run = startLiveHighlighter(document, countingMatcher(counts));
+    run = startHighlighter(document, countingMatcher(counts), { density: 'every' });
     await passesComplete(1);
-    expect([...document.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent)).toEqual(['DBT', 'Aadhaar', 'UPI', 'Aadhaar']);
+    expect(texts()).toEqual(['DBT', 'Aadhaar', 'UPI', 'Aadhaar']);
     expect(Object.fromEntries(counts)).toEqual({
       'Officials said DBT would follow soon.': 1,
       'Aadhaar enrolment rose.': 1,
@@ -133,16 +137,14 @@ describe('reading the page and scanning it share one match per text node', () =>
     });
   });
 
-  it('applies the reader\'s first-mention filter to the remembered matches, in reading order', async () => {
+  it('paints first mentions from the same single matching, in reading order', async () => {
     stopHighlighting();
     document.body.innerHTML = html;
     performance.clearMeasures(HIGHLIGHT_MEASURE);
     const counts = new Map<string, number>();
-    const base = countingMatcher(counts);
-    const firstOnly = createMentionFilter({ density: 'first', disabledCategories: [] }, () => undefined);
-    run = startLiveHighlighter(document, filterMatcher(base, firstOnly), { unfilteredMatcher: base });
+    run = startHighlighter(document, countingMatcher(counts), { density: 'first' });
     await passesComplete(1);
-    expect([...document.querySelectorAll(MARK_SELECTOR)].map((m) => m.textContent)).toEqual(['DBT', 'Aadhaar', 'UPI']);
+    expect(texts()).toEqual(['DBT', 'Aadhaar', 'UPI']);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
   });
 });

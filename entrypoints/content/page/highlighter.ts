@@ -363,9 +363,16 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
 
   // --- following the page -----------------------------------------------------------------
 
-  /** Forgets occurrences under `element` (it became editable or hidden). */
-  function dropUnder(element: Element): void {
-    for (const node of [...book.nodes()]) if (element.contains(node)) book.drop(node);
+  /** Forgets occurrences under `element` (it became editable or hidden); true when there were some. */
+  function dropUnder(element: Element): boolean {
+    let dropped = false;
+    for (const node of [...book.nodes()]) {
+      if (element.contains(node)) {
+        book.drop(node);
+        dropped = true;
+      }
+    }
+    return dropped;
   }
 
   function handleMutations(): void {
@@ -376,11 +383,12 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
     mutationBuffer = [];
     const candidates = new Set<Node>();
     let removed = false;
+    let dropped = false;
     for (const record of records) {
       if (record.type === 'characterData') candidates.add(record.target);
       else if (record.type === 'attributes') {
         const element = record.target as Element;
-        if (isInsideSkipped(element)) dropUnder(element);
+        if (isInsideSkipped(element)) dropped = dropUnder(element) || dropped;
         else candidates.add(element);
       } else {
         if (record.removedNodes.length > 0) removed = true;
@@ -393,8 +401,10 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
     // read again what came back somewhere else.
     if (removed) {
       for (const node of [...book.nodes()]) {
-        if (!node.isConnected) book.drop(node);
-        else if (book.inNode(node).some((occurrence) => !isIntact(occurrence))) candidates.add(node);
+        if (!node.isConnected) {
+          book.drop(node);
+          dropped = true;
+        } else if (book.inNode(node).some((occurrence) => !isIntact(occurrence))) candidates.add(node);
       }
     }
     const roots: Node[] = [];
@@ -402,15 +412,14 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
       if (!node.isConnected || hasAncestorIn(node, candidates)) continue;
       roots.push(node);
     }
-    const hadPass = pass !== undefined;
     if (roots.length > HUGE_MUTATIONS_COUNT) requestScan([...observedRoots]);
     else requestScan(roots);
-    if (removed && roots.length === 0) {
-      // Only removals: repaint first mentions now (the next occurrence takes over) and say so.
-      settle();
-      if (!hadPass && !pass) onChange?.();
-    }
     if (pass) pass.busyMs += now() - start;
+    else if (dropped) {
+      // Only removals: unpaint now (a first mention passes to the next occurrence) and say so.
+      settle();
+      onChange?.();
+    }
   }
 
   function onNavigation(): void {

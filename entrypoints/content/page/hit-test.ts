@@ -75,11 +75,11 @@ export function toTopViewport(rect: DOMRect, doc: Document): DOMRect {
   let x = rect.left;
   let y = rect.top;
   for (let view: Window | null = doc.defaultView; view && view !== view.parent; view = view.parent) {
-    let frame: Element | null = null;
+    let frame: Element | null;
     try {
       frame = view.frameElement;
     } catch {
-      frame = null;
+      frame = null; // a cross-origin parent: its coordinates are not ours to read
     }
     if (!frame) break;
     const box = frame.getBoundingClientRect();

@@ -1,15 +1,14 @@
-/** The live highlighter (entrypoints/content/live-highlighter.ts) as unit tests drive it. */
+/** The page highlighter (entrypoints/content/page/highlighter.ts) as unit tests drive it. */
 import { expect, vi } from 'vitest';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import type { PageSenseFilter } from '@/entrypoints/content/page-senses';
 
 /** Every hit is kept: for tests about the DOM or the reader session, not about the context rules. */
-export const KEEP_ALL_HITS: PageSenseFilter = { filter: (_node, matches) => matches, reasonOf: () => undefined, reset() {} };
+export const KEEP_ALL_HITS: PageSenseFilter = { filter: (_node, matches) => matches, reset() {} };
 
 /**
  * Resolves when at least `count` highlighting passes have completed (their measure is recorded)
- * since `performance.clearMeasures(HIGHLIGHT_MEASURE)`, then lets queued microtasks run
- * (`onFirstMarks` is called from one).
+ * since `performance.clearMeasures(HIGHLIGHT_MEASURE)`, then lets queued microtasks run.
  */
 export async function passesComplete(count: number): Promise<void> {
   await vi.waitFor(() => expect(performance.getEntriesByName(HIGHLIGHT_MEASURE).length).toBeGreaterThanOrEqual(count));
