@@ -66,6 +66,12 @@ const REQUIRED_KEYS = [
 ] as const;
 
 const SHORT_MAX = 280; // fits the hover card without scrolling
+/**
+ * `shortHi` is Hindi with the English name in brackets where readers know it ("यूपीआई (UPI) ...").
+ * At least this share of its letters must be Devanagari: a sentence left in English, or an English
+ * placeholder with a Hindi word or two, fails.
+ */
+const SHORT_HI_MIN_DEVANAGARI = 2 / 3;
 const BULLET_MAX = 200; // a bullet longer than this is a paragraph in disguise
 const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -83,6 +89,16 @@ function isRealDate(value: string): boolean {
   if (Number.isNaN(y)) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The share of a text's letters that are Devanagari (U+0900-U+097F, vowel signs included), out of
+ * Devanagari plus Latin letters; digits, punctuation and symbols (₹) do not count. 0 for no letters.
+ */
+function devanagariShare(text: string): number {
+  const devanagari = (text.match(/[\u0900-\u097F]/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  return devanagari + latin === 0 ? 0 : devanagari / (devanagari + latin);
 }
 
 /** Today's date as YYYY-MM-DD (UTC); string comparison orders ISO dates correctly. */
@@ -104,6 +120,16 @@ function highlightedForms(entry: GlossaryEntry): string[] {
 const entries = glossary.map((entry) => [entry.id, entry] as const);
 const files = Object.entries(entryFiles).map(([path, entry]) => [path, entry] as const);
 const knownIds = new Set(glossary.map((entry) => entry.id));
+
+describe('devanagariShare (the shortHi script check)', () => {
+  it('accepts Hindi with an English name in brackets and rejects English or mostly-English text', () => {
+    expect(devanagariShare('यूपीआई (UPI) एनपीसीआई की तत्काल भुगतान प्रणाली है।')).toBeGreaterThanOrEqual(SHORT_HI_MIN_DEVANAGARI);
+    expect(devanagariShare('UPI is an instant payment system run by NPCI.')).toBe(0);
+    expect(devanagariShare('UPI is an instant payment system (भुगतान).')).toBeLessThan(SHORT_HI_MIN_DEVANAGARI);
+    expect(devanagariShare('₹5 लाख')).toBe(1);
+    expect(devanagariShare('2026 — ...')).toBe(0);
+  });
+});
 
 describe('glossary files', () => {
   it.each(files)('%s is named after the id it contains', (path, entry) => {
@@ -186,6 +212,17 @@ describe.each(entries)('entry %s', (id, entry) => {
     expect.soft(entry.short.length, `${id}: short is ${entry.short.length} chars`).toBeLessThanOrEqual(
       SHORT_MAX,
     );
+  });
+
+  it(`has a Hindi one-line definition (shortHi) of 1 to ${SHORT_MAX} characters, mainly in Devanagari`, () => {
+    // The card and the popup show it when the UI is Hindi; an entry without it falls back to English.
+    const shortHi = entry.shortHi ?? '';
+    expect.soft(shortHi.trim(), `${id}: missing or empty shortHi`).not.toBe('');
+    expect.soft(shortHi.length, `${id}: shortHi is ${shortHi.length} chars`).toBeLessThanOrEqual(SHORT_MAX);
+    expect.soft(
+      devanagariShare(shortHi),
+      `${id}: shortHi is not mainly Devanagari: "${shortHi}"`,
+    ).toBeGreaterThanOrEqual(SHORT_HI_MIN_DEVANAGARI);
   });
 
   it('has a definition, significance and challenges with no empty text', () => {
