@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   guardNetwork,
   launchWithExtension,
   ROOT,
   serveDirectory,
+  tabIdFor,
   waitForHighlight,
   type ExtensionBrowser,
   type HighlightDetail,
@@ -19,7 +20,7 @@ import {
   type NetworkGuard,
 } from '../../../scripts/lib/browser.mjs';
 import type { GlossaryEntry } from '../../../glossary/types';
-import { HIGHLIGHT_TIMEOUT_MS } from './timeouts';
+import { CARD_TIMEOUT_MS, HIGHLIGHT_TIMEOUT_MS } from './timeouts';
 
 export { tabIdFor, HIGHLIGHT_MEASURE } from '../../../scripts/lib/browser.mjs';
 
@@ -59,9 +60,131 @@ export function readEntry(id: string): GlossaryEntry {
   return JSON.parse(readFileSync(join(ROOT, 'glossary', 'entries', `${id}.json`), 'utf8')) as GlossaryEntry;
 }
 
+export interface Highlighted {
+  id: string;
+  text: string;
+}
+
+/**
+ * Runs in the page: every range the extension registered as `dpi-lens-<id>` in CSS.highlights (the
+ * page layer's contract, README "Page layer"), in document order; with `selector`, only those
+ * inside the matching elements or their open shadow roots.
+ */
+function readHighlights(selector: string | null): Highlighted[] {
+  const scopes = selector ? [...document.querySelectorAll(selector)] : null;
+  const inside = (node: Node) =>
+    !scopes || scopes.some((el) => el.contains(node) || (el.shadowRoot?.contains(node) ?? false));
+  const found: { id: string; range: AbstractRange }[] = [];
+  for (const [name, ranges] of CSS.highlights) {
+    if (!name.startsWith('dpi-lens-') || name.startsWith('dpi-lens--')) continue;
+    for (const range of ranges) if (inside(range.startContainer)) found.push({ id: name.slice('dpi-lens-'.length), range });
+  }
+  found.sort((a, b) =>
+    a.range.startContainer === b.range.startContainer
+      ? a.range.startOffset - b.range.startOffset
+      : a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1,
+  );
+  return found.map(({ id, range }) => ({ id, text: (range as Range).toString() }));
+}
+
+/** The page's highlights (or those inside `selector`), in document order. */
+export function highlights(page: Page | Frame, selector: string | null = null): Promise<Highlighted[]> {
+  return page.evaluate(readHighlights, selector);
+}
+
 /** The glossary ids of the page's highlights, in document order (repeats included). */
-export function markedIds(page: Page): Promise<string[]> {
-  return page.$$eval('mark.dpi-lens-term', (marks) =>
-    marks.map((mark) => (mark as HTMLElement).dataset.dpiTerm ?? ''),
+export async function markedIds(page: Page | Frame, selector: string | null = null): Promise<string[]> {
+  return (await highlights(page, selector)).map((h) => h.id);
+}
+
+/** Waits until a highlight of `id` (inside `selector`, if given) is registered. */
+export async function waitForHighlightOf(page: Page | Frame, id: string, selector: string | null = null): Promise<void> {
+  const end = Date.now() + HIGHLIGHT_TIMEOUT_MS;
+  while (!(await markedIds(page, selector)).includes(id)) {
+    if (Date.now() > end) throw new Error(`no highlight of ${id}${selector ? ` in ${selector}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until `check` holds for the highlights (inside `selector`, if given). */
+export async function waitForHighlights(
+  page: Page | Frame,
+  check: (found: Highlighted[]) => boolean,
+  selector: string | null = null,
+): Promise<Highlighted[]> {
+  const end = Date.now() + HIGHLIGHT_TIMEOUT_MS;
+  for (;;) {
+    const found = await highlights(page, selector);
+    if (check(found)) return found;
+    if (Date.now() > end) throw new Error(`highlights never as expected; last: ${JSON.stringify(found).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Scrolls the `nth` highlight of `id` into view; returns the middle of its first line box. */
+export function termPoint(page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([term, index]) => {
+      const range = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index] as Range | undefined;
+      if (!range) throw new Error(`no highlight of ${term}`);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0]!;
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    [id, nth] as const,
   );
 }
+
+/** Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. */
+export async function hoverTerm(page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await termPoint(page, id, nth);
+  await page.mouse.move(point.x, point.y - 60);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  return point;
+}
+
+/** What the card shows (page/card.tsx `CardSnapshot`): asked of the content script by the extension. */
+export interface CardSnapshot {
+  open: boolean;
+  id?: string;
+  text?: string;
+  focused?: boolean;
+  role?: string | null;
+  label?: string;
+  rect?: { left: number; top: number; width: number; height: number };
+  buttons?: { name: string; left: number; top: number; width: number; height: number }[];
+}
+
+/**
+ * The card lives in a closed shadow root: neither the page nor Playwright can read it. The test asks
+ * the content script through extension messaging from the service worker, which no page can do.
+ */
+export async function cardSnapshot(suite: ExtensionSuite, page: Page): Promise<CardSnapshot> {
+  const tabId = await tabIdFor(suite.browser.worker, page);
+  return suite.browser.worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'dpi-lens:card-snapshot' }) as Promise<CardSnapshot>,
+    tabId,
+  );
+}
+
+/** Polls the card until `check` holds; returns the snapshot that satisfied it. */
+export async function waitForCard(
+  suite: ExtensionSuite,
+  page: Page,
+  check: (card: CardSnapshot) => boolean,
+  timeout = CARD_TIMEOUT_MS,
+): Promise<CardSnapshot> {
+  const end = Date.now() + timeout;
+  let last: CardSnapshot = { open: false };
+  while (Date.now() < end) {
+    last = await cardSnapshot(suite, page);
+    if (check(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the card never reached the expected state; last: ${JSON.stringify(last).slice(0, 300)}`);
+}
+
+/** The service worker's extension API, as these helpers use it (the callbacks run there). */
+declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
