@@ -50,7 +50,7 @@ const AFTER = [
   String.raw`(?!:\/\/)`,
 ].join('');
 
-const HYPHENS = String.raw`[\-\u2010\u2011]`; // "e-RUPI" is also typeset with U+2010/U+2011
+const HYPHENS = String.raw`[\-\u2010\u2011\u2013\u2014]`; // "e-RUPI" is also typeset with U+2010/U+2011; "CERT – India" with a dash
 const APOSTROPHES = String.raw`['\u2019]`; // straight and typographic
 const SYNTAX_CHARS = /[\^$\\.*+?()[\]{}|/]/;
 
@@ -84,6 +84,15 @@ const DEVANAGARI_CONSONANT = /[\u0915-\u0939\u0958-\u095F]/u;
 const DEVANAGARI_NASAL = '(?:\u0902|[नमणङञ]\u094D)';
 
 /**
+ * Hindi writes the "z" and "f" of English loan words with or without a nukta, and the nukta letter
+ * either precomposed or as letter + U+093C: "इंफ्रास्ट्रक्चर", "इंफ़्रास्ट्रक्चर", "ज़ीरो", "जीरो".
+ * A form's ज or फ matches all three spellings (ड़/ढ़ are other letters, not optional).
+ */
+const NUKTA = '\u093C';
+const NUKTA_BASE: Readonly<Record<string, string>> = { 'ज': 'ज', 'फ': 'फ', '\u095B': 'ज', '\u095E': 'फ' };
+const NUKTA_PRECOMPOSED: Readonly<Record<string, string>> = { 'ज': '\u095B', 'फ': '\u095E' };
+
+/**
  * Plurals of written-out names are the same term (corpus rule 2): an any-case name of two or more
  * words ending in a Latin word takes "-s", "-es" (after s, x, z, ch, sh: none yet) or "y" -> "-ies"
  * ("central bank digital currencies", "Ayushman Bharat Health Accounts"). Single words stay as
@@ -105,7 +114,8 @@ function pluralOf(form: TermForm): 'ies' | 'es' | 's' | undefined {
 type Step =
   | { kind: 'chars'; options: readonly string[] }
   | { kind: 'space' } // \s+
-  | { kind: 'nasal' };
+  | { kind: 'nasal' }
+  | { kind: 'nukta'; base: string }; // ज or फ, with or without a nukta
 
 interface FormSteps {
   steps: Step[];
@@ -113,7 +123,8 @@ interface FormSteps {
   endings: ReadonlyArray<ReadonlyArray<readonly string[]>>;
 }
 
-const HYPHEN_OPTIONS: readonly string[] = ['-', '\u2010', '\u2011']; // "e-RUPI" is also typeset with U+2010/U+2011
+/** "e-RUPI" is also typeset with U+2010/U+2011, and names are written with an en or em dash ("Computer Emergency Response Team – India"). */
+const HYPHEN_OPTIONS: readonly string[] = ['-', '\u2010', '\u2011', '\u2013', '\u2014'];
 const APOSTROPHE_OPTIONS: readonly string[] = ["'", '\u2019']; // straight and typographic
 
 function formSteps(form: TermForm): FormSteps {
@@ -130,6 +141,13 @@ function formSteps(form: TermForm): FormSteps {
     if (char === '\u0902' && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
       previousWasSpace = false;
       steps.push({ kind: 'nasal' });
+      continue;
+    }
+    if (char === NUKTA && NUKTA_BASE[chars[i - 1] ?? '']) continue; // part of the nukta step before it
+    const nuktaBase = NUKTA_BASE[char];
+    if (nuktaBase) {
+      previousWasSpace = false;
+      steps.push({ kind: 'nukta', base: nuktaBase });
       continue;
     }
     if (/\s/.test(char)) {
@@ -161,6 +179,7 @@ function optionsSource(options: readonly string[]): string {
 function stepSource(step: Step): string {
   if (step.kind === 'space') return String.raw`\s+`;
   if (step.kind === 'nasal') return DEVANAGARI_NASAL;
+  if (step.kind === 'nukta') return `(?:${step.base}${NUKTA}?|${NUKTA_PRECOMPOSED[step.base]})`;
   return optionsSource(step.options);
 }
 
@@ -204,7 +223,8 @@ const NEVER_MATCHES = '(?!)';
 
 
 function firstCharKey(text: string): string {
-  return ([...text][0] ?? '').toLowerCase();
+  const first = [...text][0] ?? '';
+  return (NUKTA_BASE[first] ?? first).toLowerCase();
 }
 
 /** The combined pattern for `input`, as data. The single definition of the pattern. */
@@ -256,7 +276,12 @@ export function compileMatcherData(input: readonly TermForm[]): MatcherData {
 
 /** The characters the forms of one first-letter group can start with. */
 function firstCharsOf(key: string, texts: readonly string[]): Set<string> {
-  return new Set(caseVariants(key).concat(texts.map((text) => [...text][0]!)));
+  const chars = new Set(caseVariants(key).concat(texts.map((text) => [...text][0]!)));
+  for (const char of [...chars]) {
+    const base = NUKTA_BASE[char];
+    if (base) chars.add(base).add(NUKTA_PRECOMPOSED[base]!);
+  }
+  return chars;
 }
 
 /** A one-character look-ahead: most positions fail it at once. */
@@ -360,6 +385,10 @@ function visitPrefixes(text: string, at: number, visit: (exact: string, folded: 
     } else if (APOSTROPHE_OPTIONS.includes(char)) {
       key = "'";
       i += 1;
+    } else if (NUKTA_BASE[char]) {
+      key = NUKTA_BASE[char]!;
+      i += 1;
+      if (text[i] === NUKTA) i += 1;
     } else if (char === ANUSVARA) {
       key = ANUSVARA;
       i += 1;
@@ -403,6 +432,11 @@ function stepAt(text: string, at: number, step: Step): number {
     let i = at;
     while (i < text.length && SPACE.test(text[i]!)) i += 1;
     return i > at ? i : -1;
+  }
+  if (step.kind === 'nukta') {
+    if (text[at] === NUKTA_PRECOMPOSED[step.base]) return at + 1;
+    if (text[at] !== step.base) return -1;
+    return text[at + 1] === NUKTA ? at + 2 : at + 1;
   }
   if (text[at] === ANUSVARA) return at + 1;
   return NASAL_CONSONANTS.includes(text[at] ?? '') && text[at + 1] === VIRAMA ? at + 2 : -1;

@@ -76,8 +76,11 @@ const ABBREVIATIONS = new Set([
  * (`indiaMarksOurs`), this says which one is meant, whatever else the sentence names.
  */
 const INDIA_BEFORE = /(?<![\p{L}\p{M}])(?:India['\u2019]s|Indian)\s+$/u;
-/** Between an occurrence and the word after it: a space or a hyphen ("BHIM app", "Aadhaar-linked"). */
-const NEXT_WORD_GAP = /^[\s\-\u2010\u2011]+/u;
+/**
+ * Between an occurrence and the word after it: a space or a hyphen ("BHIM app", "Aadhaar-linked"),
+ * after a closing quote when the name is quoted ("the 'Bhim' app", "“BHIM” ऐप").
+ */
+const NEXT_WORD_GAP = /^['\u2019"\u201D]?[\s\-\u2010\u2011\u2013]+/u;
 
 /** Words that show a string is being talked about rather than used: 'both meanings of "DBT"'. */
 const METALINGUISTIC = /(?<![\p{L}\p{N}])(?:meanings?|means|mean|stands?\s+for|acronyms?|abbreviations?|abbreviated|letters|spell(?:s|ed|ing)?)(?![\p{L}\p{N}])/iu;
@@ -134,9 +137,14 @@ export function foldDevanagariNasals(text: string): string {
   return text.replace(/[नमणङञ]\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu, '\u0902');
 }
 
-/** Case-folds and flattens spaces/hyphens so "Digi Locker"/"digi-locker" compare equal. */
+/** ज/फ with a nukta, either encoding, read as the plain letter (glossary/matcher.ts accepts all three). */
+function foldNukta(text: string): string {
+  return text.replace(/\u095B/gu, 'ज').replace(/\u095E/gu, 'फ').replace(/([जफ])\u093C/gu, '$1');
+}
+
+/** Case-folds and flattens spaces/hyphens/dashes so "Digi Locker"/"digi-locker" compare equal. */
 function formKey(text: string, exactCase: boolean): string {
-  const flat = foldDevanagariNasals(text.replace(/[\s\-\u2010\u2011]+/gu, ' ').trim());
+  const flat = foldNukta(foldDevanagariNasals(text.replace(/[\s\-\u2010\u2011\u2013\u2014]+/gu, ' ').trim()));
   return exactCase ? flat : flat.toLowerCase();
 }
 
@@ -154,9 +162,16 @@ function acronymOf(form: string): string | undefined {
 }
 
 function buildCues(entry: EntryHead, rules: SenseRules): CuePatterns {
-  const ambiguous = new Set(rules.forms);
+  // A form is ours-on-the-page only if it is not an ambiguous form in another spelling: not its
+  // acronym plural ("DPIs" beside "DPI": gaming mice have DPIs too) and not the same words in
+  // another case ("Digital Locker" beside an ambiguous "digital locker").
+  const ambiguousKeys = new Set(rules.forms.map((form) => formKey(form, false)));
+  const isAmbiguousSpelling = (form: string): boolean => {
+    const key = formKey(form, false);
+    return ambiguousKeys.has(key) || (acronymOf(form) !== undefined && ambiguousKeys.has(key.replace(/s$/, '')));
+  };
   const oursForms = [entry.name, entry.expansion, ...entry.aliases].filter(
-    (form): form is string => !!form && !ambiguous.has(form) && !(entry.searchOnly ?? []).includes(form),
+    (form): form is string => !!form && !isAmbiguousSpelling(form) && !(entry.searchOnly ?? []).includes(form),
   );
   return {
     confirm: cuePattern(rules.confirm),
@@ -348,6 +363,13 @@ function findLocalDefinition(sense: CompiledSense, occurrence: Occurrence): Loca
   if (orAfter) candidates.push([orAfter[1]!, 'start']);
   const standsFor = /^\s+(?:stands\s+for|is\s+short\s+for|short\s+for|means)\s+([^.;]+)/iu.exec(after);
   if (standsFor) candidates.push([standsFor[1]!, 'start']);
+  // "BHIM यानी Bharat Interface for Money", "UPI, i.e. the Unified Payments Interface", and the
+  // other way round, "यूनिफाइड पेमेंट्स इंटरफेस यानी UPI": "यानी"/"अर्थात" (that is) introduce an
+  // expansion or a gloss as surely as parentheses do.
+  const thatIsAfter = /^,?\s+(?:यानी|यानि|अर्थात्?|i\.\s?e\.,?)\s+([^,.;()।]+)/iu.exec(after);
+  if (thatIsAfter) candidates.push([thatIsAfter[1]!, 'start']);
+  const thatIsBefore = /([^().;:,।]+?),?\s+(?:यानी|यानि|अर्थात्?|i\.\s?e\.,?)\s+$/iu.exec(before);
+  if (thatIsBefore) candidates.push([thatIsBefore[1]!, 'end']);
   for (const [text, from] of candidates) {
     const verdict = classify(sense, text, acronym, from);
     if (verdict) return { sense: verdict, text: text.trim() };
@@ -415,7 +437,7 @@ export function decideOccurrence(model: SenseModel, occurrence: Occurrence, page
     return drop('mentioned-as-string', `"${term}" is quoted and talked about as a word`);
   }
 
-  const next = sense.confirmNext?.exec(occurrence.after)?.[0].replace(/^[\s\-\u2010\u2011]+/u, '');
+  const next = sense.confirmNext?.exec(occurrence.after)?.[0].replace(NEXT_WORD_GAP, '');
   if (next) return keep('confirm-next-word', `confirmed: "${next}" right after it`);
 
   const tail = occurrence.before.slice(-TAIL_CHARS);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { MATCHER_FLAGS, compileMatcherData, createMatcher } from '@/glossary/matcher';
 import type { TermMatch } from '@/glossary/types';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3 } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal } from '../corpus/corpus';
 import { compileTerms, type TermForm } from '@/glossary/terms';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
@@ -25,6 +25,8 @@ const FORMS: TermForm[] = [
   form('cbdc', 'Central Bank Digital Currency', false),
   form('abha', 'Ayushman Bharat Health Account', false),
   form('dpdp-act', 'Digital Personal Data Protection Act, 2023', false),
+  form('dpi', 'डिजिटल पब्लिक इंफ्रास्ट्रक्चर', false),
+  form('cert-in', 'Computer Emergency Response Team - India', false),
 ];
 const matcher = createMatcher(FORMS);
 
@@ -69,6 +71,14 @@ describe('createMatcher: what is marked', () => {
     // Devanagari: vowel signs are combining marks, and the word still ends where it should
     ['आधार कार्ड और यूपीआई से भुगतान', [['aadhaar', 'आधार'], ['upi', 'यूपीआई']]],
     ['यूपीआई।', [['upi', 'यूपीआई']]],
+    // issue 15: ज/फ with or without a nukta, precomposed (U+095E) or letter + U+093C, and a name
+    // written with an en or em dash where the form has a hyphen
+    ['डिजिटल पब्लिक इंफ़्रास्ट्रक्चर', [['dpi', 'डिजिटल पब्लिक इंफ़्रास्ट्रक्चर']]],
+    ['डिजिटल पब्लिक इं\u095E्रास्ट्रक्चर', [['dpi', 'डिजिटल पब्लिक इं\u095E्रास्ट्रक्चर']]],
+    ['डिज़िटल पब्लिक इन्फ्रास्ट्रक्चर', [['dpi', 'डिज़िटल पब्लिक इन्फ्रास्ट्रक्चर']]],
+    ['Computer Emergency Response Team \u2013 India', [['cert-in', 'Computer Emergency Response Team \u2013 India']]],
+    ['Computer Emergency Response Team \u2014 India', [['cert-in', 'Computer Emergency Response Team \u2014 India']]],
+    ['e\u2013RUPI', [['e-rupi', 'e\u2013RUPI']]],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -218,11 +228,12 @@ describe('findAll finds exactly what the combined pattern finds, run over the wh
     return matches;
   }
   const pageFiles = import.meta.glob('../fixtures/pages/**/*.html', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-  const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3()].map((passage) => passage.text);
+  const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldoutReal()].map((passage) => passage.text);
   const EDGES = [
     'इन्फ्रास्ट्रक्चर और इंफ्रास्ट्रक्चर', 'उमंग उमन्ग ऐप', 'Aadhaar-linked, UPI/IMPS, UPI\u2019s', 'upi@okaxis and https://upi.example/pay UPI',
     'central bank digital currencies and CBDCs', 'Jan\u00A0Dhan  and Jan\nDhan', 'e\u2010RUPI e\u2011RUPI e-RUPI', 'x.UPI UPI.pdf UPI.',
     '🙂UPI 🙂 UPI', '_UPI UPI_ 5UPI', 'AA AAs Aadhaar AADHAAR aadhaar', 'GEM gem GeM GeMs', '',
+    'इंफ़्रास्ट्रक्चर इं\u095E्रास्ट्रक्चर इंफ्रास्ट्रक्चर ज़ी20 \u095Bी20 जी20 फ़ास्टैग \u095Eास्टैग', 'CERT\u2013In e\u2014RUPI Team \u2013 India',
   ];
 
   it('has text to compare (not vacuous)', () => {
