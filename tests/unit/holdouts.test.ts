@@ -28,7 +28,9 @@ const HOLDOUTS: HoldoutSpec[] = [
   { name: 'holdout 1', load: loadHoldout, idPrefix: 'h', pagesFolder: 'holdout-pages', minPassages: 160, minConfounders: 50, minMixed: 20, minPages: 8, pageWords: [300, 800] },
   { name: 'holdout 2', load: loadHoldout2, idPrefix: 'k', pagesFolder: 'holdout2-pages', minPassages: 150, minConfounders: 50, minMixed: 20, minDevanagari: 15, minPages: 6, pageWords: [300, 700] },
   { name: 'holdout 3', load: loadHoldout3, idPrefix: 'm', pagesFolder: 'holdout3-pages', minPassages: 100, minConfounders: 35, minMixed: 10, minDevanagari: 12, minPages: 4, pageWords: [300, 600] },
-  { name: 'holdout 4 (real text)', load: loadHoldoutReal, idPrefix: 'r', pagesFolder: 'holdout-real-pages', minPassages: 120, minConfounders: 35, minMixed: 5, minDevanagari: 15, minPages: 4, pageWords: [300, 600] },
+  // Written as 121 passages (37 confounders, 5 mixed, 17 in Devanagari); the 44 whose errors drove issue 15's
+  // rules moved to passages.json (README, "Holdout 4: real text").
+  { name: 'holdout 4 (real text)', load: loadHoldoutReal, idPrefix: 'r', pagesFolder: 'holdout-real-pages', minPassages: 75, minConfounders: 25, minMixed: 2, minDevanagari: 8, minPages: 4, pageWords: [300, 600] },
 ];
 
 describe.each(HOLDOUTS)('$name corpus', (spec) => {
