@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { markedIds, useExtensionBrowser } from './support/extension';
-import { CARD_TIMEOUT_MS, HIGHLIGHT_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
+import { highlights, hoverTerm, markedIds, useExtensionBrowser, waitForCard, waitForHighlights } from './support/extension';
+import { CARD_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
 
 /** CUSTOM_TERMS_KEY of components/custom-terms/storage.ts (not imported: it pulls in WXT's browser shim). */
 const CUSTOM_TERMS_KEY = 'customTerms';
@@ -47,29 +47,23 @@ describe('readers’ own terms', () => {
     const ids = await markedIds(page);
     expect(ids).toContain(ZORBLY.id);
     expect(ids).toContain('upi'); // bundled terms are still highlighted beside it
-    expect(await page.locator('textarea mark, textarea .dpi-lens-term').count()).toBe(0);
+    expect(await highlights(page, 'textarea')).toEqual([]);
     expect(await page.locator('#comment').inputValue()).toBe('Zorbly Ledger should be free to use');
 
-    const mark = page.locator(`mark.dpi-lens-term[data-dpi-term="${ZORBLY.id}"]`).first();
-    await mark.hover();
-    const card = page.locator('dpi-lens-card');
-    await card.getByText(ZORBLY.definition).waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
-    await card.getByText('Your term · no source given').waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+    await page.waitForTimeout(300); // the card layer is created once the entries have arrived
+    await hoverTerm(page, ZORBLY.id);
+    const card = await waitForCard(suite, page, (c) => c.open && c.id === ZORBLY.id, CARD_TIMEOUT_MS);
+    expect(card.text).toContain(ZORBLY.definition);
+    expect(card.text).toContain('Your term · no source given');
 
-    // Adding another term while the page is open re-highlights it without a reload.
+    // Adding another term while the page is open highlights it without a reload.
     expect(ids).not.toContain(QUXTON.id);
     await addTerm(options, QUXTON);
-    await page
-      .locator(`mark.dpi-lens-term[data-dpi-term="${QUXTON.id}"]`)
-      .first()
-      .waitFor({ state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+    await waitForHighlights(page, (found) => found.some((h) => h.id === QUXTON.id));
 
-    // Deleting one removes its marks, again live.
+    // Deleting one removes its highlights, again live.
     await options.getByRole('button', { name: `Delete ${QUXTON.name}` }).click();
-    await page
-      .locator(`mark.dpi-lens-term[data-dpi-term="${QUXTON.id}"]`)
-      .first()
-      .waitFor({ state: 'detached', timeout: HIGHLIGHT_TIMEOUT_MS });
+    await waitForHighlights(page, (found) => !found.some((h) => h.id === QUXTON.id));
     expect(await markedIds(page)).toContain(ZORBLY.id);
 
     await page.close();

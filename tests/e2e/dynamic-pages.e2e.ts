@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_MEASURE, useExtensionBrowser } from './support/extension';
+import { HIGHLIGHT_MEASURE, highlights, markedIds, useExtensionBrowser, waitForHighlightOf, waitForHighlights } from './support/extension';
 import { withSettings } from './support/settings';
 import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
 
@@ -48,11 +48,14 @@ describe('pages that change after load', () => {
     return { page, errors };
   }
 
-  it('highlights a "load more" item in a pass that reads only the added text, and its own marks start no pass', async () => {
+  /** The same-origin frame of dynamic.html. */
+  const frameOf = (page: Page) => page.frames().find((f) => f !== page.mainFrame())!;
+
+  it('highlights a "load more" item in a pass that reads only the added text, and painting starts no pass', async () => {
     const { page } = await open();
     // Everything the page had at load (its frame and shadow root too) is highlighted first.
-    await page.frameLocator('#frame').locator('mark.dpi-lens-term').first().waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-    await page.locator('#widget-host').locator('mark.dpi-lens-term').first().waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
+    await waitForHighlightOf(frameOf(page), 'ondc');
+    await waitForHighlightOf(page, 'digilocker', '#widget-host');
     const before = await passes(page);
     expect(before.reduce((sum, pass) => sum + pass.textNodes, 0)).toBeGreaterThan(1);
 
@@ -62,30 +65,30 @@ describe('pages that change after load', () => {
       p.textContent = 'Update, 10:42: sellers on UPI Lite say payments doubled this week.';
       document.getElementById('main')!.append(p);
     });
-    await page.locator('#more mark.dpi-lens-term[data-dpi-term="upi-lite"]').waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
+    await waitForHighlightOf(page, 'upi-lite', '#more');
     await page.waitForFunction(
       ([name, count]) => performance.getEntriesByName(name as string).length > (count as number),
       [HIGHLIGHT_MEASURE, before.length] as const,
       { timeout: HIGHLIGHT_TIMEOUT_MS },
     );
-    // Cost proportional to what was added: one paragraph, one text node read, one mark.
+    // Cost proportional to what was added: one paragraph, one text node read, one highlight.
     expect((await passes(page)).slice(before.length)).toEqual([expect.objectContaining({ textNodes: 1, marks: 1 })]);
 
-    // No loop: wrapping the item changes nothing further and records no further pass.
+    // No loop: highlighting the item changes nothing in the DOM and records no further pass.
     expect(await domChangesDuring(page, MUTATION_SETTLE_MS)).toBe(0);
     expect(await passes(page)).toHaveLength(before.length + 1);
   });
 
   it('survives a framework rewriting a highlighted text node: no error, no duplicated text', async () => {
     const { page, errors } = await open();
-    await page.waitForSelector('#rendered mark.dpi-lens-term');
+    await waitForHighlightOf(page, 'upi', '#rendered');
     // React keeps the text node it created and sets its nodeValue on re-render.
     await page.evaluate(() => {
       const p = document.getElementById('rendered')!;
       const first = p.firstChild as Text;
       first.nodeValue = 'Payments by card fell slightly.';
     });
-    await page.waitForFunction(() => document.querySelectorAll('#rendered mark').length === 0);
+    await waitForHighlights(page, (found) => found.length === 0, '#rendered');
     expect(await page.textContent('#rendered')).toBe('Payments by card fell slightly.');
     // Vue-style: the framework removes the node it owns.
     await page.evaluate(() => {
@@ -93,32 +96,66 @@ describe('pages that change after load', () => {
       li.removeChild(li.firstChild!);
       li.append('Replaced entry about UPI Lite.');
     });
-    await page.waitForSelector('#feed li mark[data-dpi-term="upi-lite"]');
+    await waitForHighlightOf(page, 'upi-lite', '#feed li');
     expect(await page.textContent('#feed li')).toBe('Replaced entry about UPI Lite.');
     expect(errors).toEqual([]);
   });
 
-  it('keeps a term marked when a framework re-renders the block with its first mention', async () => {
+  it('keeps a term highlighted when a framework re-renders the block with its first mention', async () => {
     const { page, errors } = await open();
-    await page.waitForSelector('#main mark.dpi-lens-term');
-    // The default density marks each term's first mention only.
-    const first = await page.evaluate(() => {
-      const mark = document.querySelector<HTMLElement>('#main mark.dpi-lens-term')!;
-      const block = mark.closest('p, li')!;
-      block.id ||= 'first-block';
-      return { id: mark.dataset.dpiTerm!, block: `#${block.id}` };
+    await waitForHighlights(page, (found) => found.length > 0, '#main');
+    // The default density highlights each term's first mention only.
+    const first = (await highlights(page, '#main'))[0]!;
+    const block = await page.evaluate(() => {
+      const p = document.querySelector('#main p, #main li')!;
+      p.id ||= 'first-block';
+      return `#${p.id}`;
     });
-    const marksOf = () =>
-      page.evaluate((id) => document.querySelectorAll(`mark.dpi-lens-term[data-dpi-term="${id}"]`).length, first.id);
-    expect(await marksOf()).toBe(1);
+    const count = async () => (await markedIds(page)).filter((id) => id === first.id).length;
+    expect(await count()).toBe(1);
     // A framework re-renders the block: same words, new text nodes.
     await page.evaluate((selector) => {
-      const block = document.querySelector(selector)!;
-      block.replaceChildren(block.textContent!);
-    }, first.block);
-    await page.waitForSelector(`${first.block} mark.dpi-lens-term[data-dpi-term="${first.id}"]`, { timeout: HIGHLIGHT_TIMEOUT_MS });
-    expect(await marksOf()).toBe(1);
+      const element = document.querySelector(selector)!;
+      element.replaceChildren(element.textContent!);
+    }, block);
+    await waitForHighlightOf(page, first.id, block);
+    expect(await count()).toBe(1);
     expect(errors).toEqual([]);
+  });
+
+  it('follows text a page streams into a node and a counter it updates in place, without losing a character', async () => {
+    // Every mention: the page's first UPI and Aadhaar are elsewhere, the streamed ones must be highlighted too.
+    await withSettings(suite.browser.worker, { density: 'every' }, async () => {
+      const { page, errors } = await open();
+      const result = await page.evaluate(async () => {
+        const chat = document.createElement('p');
+        chat.id = 'chat';
+        const text = document.createTextNode('Your payment ');
+        chat.append(text);
+        const counter = document.createElement('p');
+        counter.id = 'counter';
+        counter.append('UPI count: 1000');
+        document.getElementById('main')!.append(chat, counter);
+        const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        for (const piece of ['was verified ', 'with UPI ', 'and ', 'Aadhaar, ', 'thank you']) {
+          text.appendData(piece);
+          await frame();
+        }
+        const number = counter.firstChild as Text;
+        for (let i = 0; i < 20; i += 1) {
+          // read-modify-write, as a ticker does
+          const value = Number(number.data.replace(/\D+/g, ''));
+          number.data = `UPI count: ${value + 1}`;
+          await frame();
+        }
+        return { chat: chat.textContent, counter: counter.textContent };
+      });
+      expect(result).toEqual({ chat: 'Your payment was verified with UPI and Aadhaar, thank you', counter: 'UPI count: 1020' });
+      const streamed = await waitForHighlights(page, (found) => found.some((h) => h.id === 'aadhaar'), '#chat');
+      expect(streamed).toEqual([{ id: 'upi', text: 'UPI' }, { id: 'aadhaar', text: 'Aadhaar' }]);
+      expect(await highlights(page, '#counter')).toEqual([{ id: 'upi', text: 'UPI' }]);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('scans the new view after a single-page-app navigation', async () => {
@@ -127,35 +164,37 @@ describe('pages that change after load', () => {
       history.pushState({}, '', '/dynamic.html?story=2');
       document.getElementById('main')!.innerHTML = '<h1>Story two</h1><p id="story2">The DPDP Act rules apply.</p>';
     });
-    await page.waitForSelector('#story2 mark[data-dpi-term="dpdp-act"]', { timeout: HIGHLIGHT_TIMEOUT_MS });
+    await waitForHighlightOf(page, 'dpdp-act', '#story2');
   });
 
-  it('highlights text in an open shadow root and in a same-origin frame, styled as on the page', async () => {
+  /** Whether `root`'s adopted sheets (a shadow root, or a frame's document) carry the highlight rules. */
+  const adoptsHighlightRules = (root: DocumentOrShadowRoot) =>
+    root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(dpi-lens--underline)')));
+
+  it('highlights text in an open shadow root and in a same-origin frame, with the highlight rules there too', async () => {
     const { page } = await open();
-    const shadowMark = page.locator('#widget-host').locator('mark.dpi-lens-term[data-dpi-term="digilocker"]');
-    await shadowMark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-    expect(await shadowMark.evaluate((m) => getComputedStyle(m).textDecorationStyle)).toBe('dotted');
-    const frameMark = page.frameLocator('#frame').locator('mark.dpi-lens-term[data-dpi-term="ondc"]');
-    await frameMark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-    expect(await frameMark.evaluate((m) => getComputedStyle(m).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await waitForHighlightOf(page, 'digilocker', '#widget-host');
+    await waitForHighlightOf(frameOf(page), 'ondc');
+    // A document style sheet does not reach into shadow roots or frames: the rules are adopted there.
+    expect(await page.evaluate(`(${adoptsHighlightRules})(document.getElementById('widget-host').shadowRoot)`)).toBe(true);
+    expect(await frameOf(page).evaluate(`(${adoptsHighlightRules})(document)`)).toBe(true);
   });
 
-  it('gives marks inside a shadow root the reader\'s chosen style, as in the document', async () => {
-    const styles = await withSettings(suite.browser.worker, { style: 'background' }, async () => {
+  it("paints terms inside a shadow root in the reader's chosen style, as in the document", async () => {
+    const painted = await withSettings(suite.browser.worker, { style: 'background' }, async () => {
       const { page } = await open();
-      const shadowMark = page.locator('#widget-host').locator('mark.dpi-lens-term').first();
-      await shadowMark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-      const read = (m: Element) => {
-        const style = getComputedStyle(m);
-        return { line: style.textDecorationLine, tinted: style.backgroundColor !== 'rgba(0, 0, 0, 0)' };
-      };
-      return {
-        document: await page.locator('#main mark.dpi-lens-term').first().evaluate(read),
-        shadow: await shadowMark.evaluate(read),
-      };
+      await waitForHighlightOf(page, 'digilocker', '#widget-host');
+      return page.evaluate(() => {
+        const paint = CSS.highlights.get('dpi-lens--background');
+        const host = document.getElementById('widget-host')!;
+        return {
+          underline: CSS.highlights.has('dpi-lens--underline'),
+          shadow: [...(paint ?? [])].some((r) => host.shadowRoot!.contains(r.startContainer)),
+          document: [...(paint ?? [])].some((r) => document.getElementById('main')!.contains(r.startContainer)),
+        };
+      });
     });
-    expect(styles.document).toEqual({ line: 'none', tinted: true });
-    expect(styles.shadow).toEqual(styles.document);
+    expect(painted).toEqual({ underline: false, shadow: true, document: true });
   });
 
   it('leaves an editor that appears after load alone while the reader types a term', async () => {
@@ -171,7 +210,7 @@ describe('pages that change after load', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' and UPI');
     await page.waitForTimeout(MUTATION_SETTLE_MS); // any pass the typing started would have run
-    expect(await page.locator('#late-editor mark').count()).toBe(0);
+    expect(await highlights(page, '#late-editor')).toEqual([]);
     expect(await page.textContent('#late-editor')).toBe('Draft about Aadhaar and UPI');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('late-editor');
     const caret = await page.evaluate(() => getSelection()?.focusOffset);

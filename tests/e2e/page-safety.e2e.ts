@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, requireChromium } from '../../scripts/lib/browser.mjs';
-import { HIGHLIGHT_MEASURE, tabIdFor, useExtensionBrowser } from './support/extension';
+import { HIGHLIGHT_MEASURE, highlights, openCardByKeyboard, tabIdFor, useExtensionBrowser, waitForHighlightOf, waitForHighlights } from './support/extension';
 import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
 
 /** The article and the saved replicas of real news pages (nav, mega-menus, ads, comment boxes). */
@@ -64,15 +64,26 @@ function readPage(blockSelector: string) {
     scripts: document.querySelectorAll('script').length,
     styles: document.querySelectorAll('style').length,
     styleAttributes: document.querySelectorAll('[style]').length,
-    marks: document.querySelectorAll('mark.dpi-lens-term').length,
+    /** Ranges the extension registered (CSS.highlights is empty without it). */
+    marks: [...CSS.highlights.entries()]
+      .filter(([name]) => name.startsWith('dpi-lens-') && !name.startsWith('dpi-lens--'))
+      .reduce((sum, [, ranges]) => sum + ranges.size, 0),
   };
 }
 type PageReading = ReturnType<typeof readPage>;
 
-/** Runs before the page's scripts: the body as served, before a document_idle content script runs. */
+/**
+ * Runs before the page's scripts: the body as served, before a document_idle content script runs,
+ * and a MutationObserver of the page's own that records every change from then on.
+ */
 function recordBodyBeforeHighlighting() {
+  const seen: string[] = [];
+  (window as unknown as { pageMutations: string[] }).pageMutations = seen;
   document.addEventListener('DOMContentLoaded', () => {
     (window as unknown as { bodyBefore: string }).bodyBefore = document.body.innerHTML;
+    new MutationObserver((records) => {
+      for (const r of records) seen.push(`${r.type} ${(r.target as Element).localName ?? '#text'} +${r.addedNodes.length} -${r.removedNodes.length} ${r.attributeName ?? ''}`);
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
 }
 
@@ -209,17 +220,20 @@ describe('page safety', () => {
       await page.close();
     });
 
-    it('restores the serialised body exactly when the toggle command turns highlighting off', async () => {
+    it('never changes the DOM: a page observer sees nothing from highlighting or turning off, and the body serialises as served', async () => {
       const page = await highlighted(path);
-      expect(await page.locator('mark.dpi-lens-term').count()).toBeGreaterThan(0);
+      expect((await highlights(page)).length).toBeGreaterThan(0);
       const tabId = await tabIdFor(suite.browser.worker, page);
       expect(await suite.browser.worker.evaluate((id) => dpiLens.toggleHighlights(id), tabId)).toBe(false);
       await afterFrames(page);
-      const { before, after } = await page.evaluate(() => ({
+      const { before, after, mutations } = await page.evaluate(() => ({
         before: (window as unknown as { bodyBefore: string }).bodyBefore,
         after: document.body.innerHTML,
+        mutations: (window as unknown as { pageMutations: string[] }).pageMutations,
       }));
+      expect(mutations).toEqual([]);
       expect(firstDifference(after, before)).toBe('');
+      expect(await highlights(page)).toEqual([]);
       await page.close();
     });
   });
@@ -249,13 +263,13 @@ describe('page safety', () => {
       await page.waitForTimeout(MUTATION_SETTLE_MS);
       expect(await caretIn(page, id)).toEqual(expected);
       expect(await page.evaluate((elementId) => document.activeElement?.id === elementId, id)).toBe(true);
-      expect(await page.locator(`#${id} mark`).count()).toBe(0);
+      expect(await highlights(page, `#${id}`)).toEqual([]);
     }
 
     /**
      * The typed terms appear nowhere else on the article, so their first mention (the default
      * density marks only that) would be in the field: a highlighter that walked into fields or
-     * editors would mark them there. The closing check shows the same terms are marked in a paragraph.
+     * editors would highlight them there. The closing check shows the same terms are highlighted in a paragraph.
      */
     async function expectMarkedOutsideEditors(page: Page, text: string, ids: string[]): Promise<void> {
       await page.evaluate((t) => {
@@ -264,14 +278,12 @@ describe('page safety', () => {
         p.textContent = t;
         document.querySelector('main')!.append(p);
       }, text);
-      for (const id of ids) {
-        await page.locator(`#control mark.dpi-lens-term[data-dpi-term="${id}"]`).waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-      }
+      for (const id of ids) await waitForHighlightOf(page, id, '#control');
     }
 
     it('leaves text and caret exactly as typed in an input, a textarea and a contenteditable holding terms', async () => {
       const page = await highlighted('article.html');
-      expect(await page.locator('mark.dpi-lens-term').count()).toBeGreaterThan(0);
+      expect((await highlights(page)).length).toBeGreaterThan(0);
       await typeAndCheck(page, 'comment-title', ' FASTag');
       await typeAndCheck(page, 'comment', ' CoWIN');
       await typeAndCheck(page, 'draft', ' RuPay');
@@ -328,20 +340,16 @@ describe('page safety', () => {
       await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
     });
 
-    it('is highlighted, its marks are styled, the card opens, and no violation is reported', async () => {
+    it('is highlighted and painted, the card opens, and no violation is reported', async () => {
       const page = await suite.browser.context.newPage();
       await page.addInitScript(recordCspViolations);
       await page.goto(`${cspOrigin}/`, { waitUntil: 'load' });
-      const mark = page.locator('#lede mark.dpi-lens-term').first();
-      await mark.waitFor({ timeout: HIGHLIGHT_TIMEOUT_MS });
-      const decoration = await mark.evaluate((m) => {
-        const style = getComputedStyle(m);
-        return { line: style.textDecorationLine, style: style.textDecorationStyle };
-      });
-      expect(decoration).toEqual({ line: 'underline', style: 'dotted' });
-      // The card (a shadow root with its own style) is part of what the extension adds.
-      await mark.focus();
-      await page.locator('dpi-lens-card').waitFor({ state: 'attached', timeout: HIGHLIGHT_TIMEOUT_MS });
+      await waitForHighlights(page, (found) => found.length > 0, '#lede');
+      // Painted: the paint highlight (styled by the manifest's CSS, no <style> of ours) holds them.
+      expect(await page.evaluate(() => [...(CSS.highlights.get('dpi-lens--underline') ?? [])].length)).toBeGreaterThan(0);
+      // The card (a closed shadow root with an adopted sheet) is part of what the extension adds.
+      const card = await openCardByKeyboard(suite, page);
+      expect(card.open).toBe(true);
       await afterFrames(page);
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
 

@@ -49,6 +49,10 @@ export interface CardSnapshot {
   /** The card's box and its buttons' boxes, in the top viewport's CSS px. */
   rect?: { left: number; top: number; width: number; height: number };
   buttons?: { name: string; left: number; top: number; width: number; height: number }[];
+  /** The card's computed background and text colours (theme checks). */
+  colors?: { background: string; text: string };
+  /** The card's markup, for an accessibility check outside the closed root. */
+  html?: string;
 }
 
 export interface CardLayerOptions {
@@ -475,6 +479,8 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
         label: shadow?.getElementById(card.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
         rect: box(card),
         buttons: Array.from(card.querySelectorAll('button, summary'), (b) => ({ name: (b.textContent ?? '').trim(), ...box(b) })),
+        colors: { background: getComputedStyle(card).backgroundColor, text: getComputedStyle(card).color },
+        html: card.outerHTML,
       };
     },
     remove() {

@@ -155,6 +155,8 @@ export interface CardSnapshot {
   label?: string;
   rect?: { left: number; top: number; width: number; height: number };
   buttons?: { name: string; left: number; top: number; width: number; height: number }[];
+  colors?: { background: string; text: string };
+  html?: string;
 }
 
 /**
@@ -184,6 +186,17 @@ export async function waitForCard(
     await page.waitForTimeout(100);
   }
   throw new Error(`the card never reached the expected state; last: ${JSON.stringify(last).slice(0, 300)}`);
+}
+
+/** The service worker's own handlers (entrypoints/background.ts puts them on its global). */
+declare const dpiLens: { moveToTerm(tabId: number | undefined, direction: 1 | -1): Promise<string | undefined> };
+
+/** Opens the next term's card from the keyboard command, as a reader without a mouse does; returns its snapshot. */
+export async function openCardByKeyboard(suite: ExtensionSuite, page: Page): Promise<CardSnapshot> {
+  const tabId = await tabIdFor(suite.browser.worker, page);
+  const id = await suite.browser.worker.evaluate((tab) => dpiLens.moveToTerm(tab, 1), tabId);
+  if (!id) throw new Error('the keyboard command found no term');
+  return waitForCard(suite, page, (c) => c.open && c.id === id);
 }
 
 /** The service worker's extension API, as these helpers use it (the callbacks run there). */
