@@ -94,8 +94,8 @@ export function spellingVariants(entry: EntryHead, own: readonly TermForm[]): Te
   // Hyphenated spellings of a part: "Jan Dhan" / "Jan-Dhan".
   const spaced = new Map<string, string>();
   for (const form of own) {
-    if (!/[\-\u2010\u2011]/.test(form.text)) continue;
-    const asSpaced = form.text.replace(/[\-\u2010\u2011]/gu, ' ');
+    if (!/[-\u2010\u2011]/.test(form.text)) continue;
+    const asSpaced = form.text.replace(/[-\u2010\u2011]/gu, ' ');
     if (own.some((other) => other.text === asSpaced)) spaced.set(asSpaced, form.text);
   }
   for (const form of own) {
@@ -105,7 +105,7 @@ export function spellingVariants(entry: EntryHead, own: readonly TermForm[]): Te
   }
   for (const form of own) {
     if (!form.exactCase || ambiguous.has(form.text)) continue;
-    if (/^e(?:[\-\u2010\u2011]|\p{Lu})/u.test(form.text)) add(`E${form.text.slice(1)}`, true);
+    if (/^e(?:[-\u2010\u2011]|\p{Lu})/u.test(form.text)) add(`E${form.text.slice(1)}`, true);
     const upper = form.text.toUpperCase();
     const lowerLetters = form.text.replace(/s$/u, '').match(/\p{Ll}/gu) ?? [];
     const shortWord = !/[\s\-\u2010\u2011]/u.test(form.text) && [...form.text].length <= 3;

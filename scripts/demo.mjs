@@ -12,11 +12,16 @@ import {
   launchWithExtension,
   ROOT,
   serveDirectory,
+  cardSnapshot,
+  highlightedTermCounts,
   tabIdFor,
+  termBox,
   waitForHighlight,
 } from './lib/browser.mjs';
 
 const SCREENSHOTS = join(ROOT, '.output', 'demo');
+/** Longer than the card's 120 ms fade-in (hover-card.css), so a screenshot shows it opaque. */
+const CARD_FADE_WAIT_MS = 400;
 /** Where the demo page is written and served from (build output, like the screenshots). */
 const DEMO_SITE = join(SCREENSHOTS, 'site');
 /** Above the article on the demo page: what to try. */
@@ -63,16 +68,27 @@ async function writeDemoPage() {
   await writeFile(join(DEMO_SITE, 'demo.html'), page);
 }
 
-/** Highlighted terms on the page: id -> count, in reading order. */
-async function countTerms(page) {
-  return page.$$eval('mark.dpi-lens-term', (marks) => {
-    const counts = new Map();
-    for (const mark of marks) {
-      const id = mark.getAttribute('data-dpi-term') ?? '?';
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+/** Highlighted terms on the page: id -> count, in reading order (the ranges in CSS.highlights). */
+const countTerms = highlightedTermCounts;
+
+/** Rests the pointer on term `id` (from nearby, in steps, as a reader does) and waits for its card. */
+async function openCard(browser, page, id) {
+  await page.waitForTimeout(300); // the card layer is created once the entries have arrived
+  const box = await termBox(page, id);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y - 60);
+  await page.mouse.move(at.x, at.y, { steps: 5 });
+  const end = Date.now() + CARD_TIMEOUT_MS;
+  for (;;) {
+    const card = await cardSnapshot(browser.worker, page);
+    if (card.open) {
+      // The card fades in; Playwright cannot switch animations off inside its closed shadow root.
+      await page.waitForTimeout(CARD_FADE_WAIT_MS);
+      return { card, term: box };
     }
-    return [...counts];
-  });
+    if (Date.now() > end) throw new Error(`no card opened for ${id}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** A glossary entry from its JSON file: the card and popup show its `name` and `short`. */
@@ -138,20 +154,15 @@ async function saveGallery(browser, server, shot) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(server.url('demo.html'));
     await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
-    const mark = page.locator(`mark.dpi-lens-term[data-dpi-term="${GALLERY_TERM}"]`).first();
-    await mark.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -120));
-    await mark.hover();
-    await page.locator('dpi-lens-card').getByText(short).first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
-    const card = await page.locator('dpi-lens-card .dpi-card').boundingBox();
-    const term = await mark.boundingBox();
-    if (!card || !term) throw new Error('the card or its term has no box');
+    const opened = await openCard(browser, page, GALLERY_TERM);
+    if (!opened.card.text?.includes(short)) throw new Error(`the ${GALLERY_TERM} card does not show its definition`);
+    const card = { x: opened.card.rect.left, y: opened.card.rect.top, width: opened.card.rect.width, height: opened.card.rect.height };
+    const term = opened.term;
     const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
     const x = Math.max(0, Math.min(card.x, term.x) - CARD_MARGIN_PX);
     const y = Math.max(0, Math.min(card.y, term.y) - CARD_MARGIN_PX);
     const right = Math.min(viewport.width, Math.max(card.x + card.width, term.x + term.width) + CARD_MARGIN_PX);
     const bottom = Math.min(viewport.height, Math.max(card.y + card.height, term.y + term.height) + CARD_MARGIN_PX);
-    // The card fades in (120 ms); 'disabled' takes the picture at the end of the fade, not halfway.
     const clip = { x, y, width: right - x, height: bottom - y };
     await page.screenshot({ path: shot(`card-${scheme}.png`), clip, animations: 'disabled' });
     await page.close();
@@ -175,15 +186,11 @@ async function headless(server) {
     printTerms(terms);
     await page.screenshot({ path: shot('article.png') });
 
-    const mark = page.locator('mark.dpi-lens-term').first();
     if (terms.length > 0) {
-      await mark.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -200)); // room above the term for the card
-      await mark.hover();
       try {
-        // The card's host element is a zero-size anchor; wait for the definition inside it.
         const { short } = readEntry(terms[0][0]);
-        await page.locator('dpi-lens-card').getByText(short).first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
+        const { card } = await openCard(browser, page, terms[0][0]);
+        if (!card.text?.includes(short)) throw new Error('the card does not show the definition');
         await page.screenshot({ path: shot('card.png') });
       } catch {
         problems.push('no hover card appeared');

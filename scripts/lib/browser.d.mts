@@ -58,3 +58,18 @@ export interface HighlightDetail {
 
 export declare function waitForHighlight(page: Page, timeout: number): Promise<HighlightDetail>;
 export declare function tabIdFor(worker: Worker, page: Page): Promise<number>;
+export interface CardSnapshot {
+  open: boolean;
+  id?: string;
+  text?: string;
+  focused?: boolean;
+  role?: string | null;
+  label?: string;
+  rect?: { left: number; top: number; width: number; height: number };
+  buttons?: { name: string; left: number; top: number; width: number; height: number }[];
+  colors?: { background: string; text: string };
+  html?: string;
+}
+export declare function cardSnapshot(worker: Worker, page: Page): Promise<CardSnapshot>;
+export declare function termBox(page: Page, id: string, nth?: number): Promise<{ x: number; y: number; width: number; height: number }>;
+export declare function highlightedTermCounts(page: Page): Promise<[string, number][]>;

@@ -236,3 +236,52 @@ export async function tabIdFor(worker, page) {
     return tab.id;
   });
 }
+
+/**
+ * What the card shows, asked of the page's content script by the extension's service worker: the
+ * card lives in a closed shadow root that neither the page nor Playwright can read.
+ * @param {import('playwright-core').Worker} worker
+ * @param {import('playwright-core').Page} page
+ */
+export async function cardSnapshot(worker, page) {
+  const tabId = await tabIdFor(worker, page);
+  return worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'dpi-lens:card-snapshot' }), tabId);
+}
+
+/**
+ * Scrolls the `nth` highlight of term `id` (a range in CSS.highlights, `dpi-lens-<id>`) into view
+ * and returns its first line box in viewport coordinates.
+ * @param {import('playwright-core').Page} page
+ * @param {string} id
+ * @param {number} [nth]
+ */
+export function termBox(page, id, nth = 0) {
+  return page.evaluate(
+    ([term, index]) => {
+      const range = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index];
+      if (!range) throw new Error(`no highlight of ${term}`);
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const box = range.getClientRects()[0];
+      return { x: box.left, y: box.top, width: box.width, height: box.height };
+    },
+    [id, nth],
+  );
+}
+
+/**
+ * The highlighted terms on the page, id -> count, in reading order of their first highlight.
+ * @param {import('playwright-core').Page} page
+ */
+export function highlightedTermCounts(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const [name, ranges] of CSS.highlights) {
+      if (!name.startsWith('dpi-lens-') || name.startsWith('dpi-lens--')) continue;
+      for (const range of ranges) found.push([name.slice('dpi-lens-'.length), range]);
+    }
+    found.sort(([, a], [, b]) => (a.compareBoundaryPoints(Range.START_TO_START, b) < 0 ? -1 : 1));
+    const counts = new Map();
+    for (const [id] of found) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return [...counts];
+  });
+}

@@ -122,7 +122,7 @@ describe('card and "Your terms" in Hindi', () => {
     const term = toGlossaryEntry({ name: 'Ward', aliases: [], definition: 'A part of a city.', significance: [], challenges: [] });
     render(<HoverCard entry={term} related={[{ relation: 'operated-by', entry: NPCI }]} />);
     expect(screen.getByText('आपका शब्द · कोई स्रोत नहीं दिया गया')).toBeDefined();
-    expect(within(screen.getByRole('region', { name: 'संबंधित शब्द' })).getByRole('listitem').textContent).toBe('संचालक NPCI');
+    expect(within(screen.getByRole('group', { name: 'संबंधित शब्द' })).getByRole('listitem').textContent).toBe('संचालक NPCI');
   });
 
   it('shows the section, its form and its messages in Hindi', async () => {

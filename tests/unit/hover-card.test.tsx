@@ -62,12 +62,12 @@ describe('HoverCard', () => {
 
   it('lists why it matters and the challenges as separate lists', () => {
     render(<HoverCard entry={upi} related={[]} />);
-    const matters = screen.getByRole('region', { name: 'Why it matters' });
+    const matters = screen.getByRole('group', { name: 'Why it matters' });
     expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Free for people paying.',
       'Works across banks and apps.',
     ]);
-    const challenges = screen.getByRole('region', { name: 'Challenges' });
+    const challenges = screen.getByRole('group', { name: 'Challenges' });
     expect(within(challenges).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Two apps hold most of the market.',
     ]);
@@ -76,23 +76,23 @@ describe('HoverCard', () => {
   it('folds a long misconception under its heading, where a short one is shown open', () => {
     const long = 'UPI is not run by the RBI. '.repeat(10).trim();
     render(<HoverCard entry={{ ...upi, misconception: long }} related={[]} />);
-    const region = screen.getByRole('region', { name: 'Common misconception' });
+    const region = screen.getByRole('group', { name: 'Common misconception' });
     const details = region.querySelector('details');
     expect(details?.open).toBe(false);
     expect(details?.querySelector('summary')?.textContent).toBe('Common misconception');
     expect(details?.textContent).toContain(long);
     cleanup();
     render(<HoverCard entry={upi} related={[]} />);
-    expect(screen.getByRole('region', { name: 'Common misconception' }).querySelector('details')).toBeNull();
+    expect(screen.getByRole('group', { name: 'Common misconception' }).querySelector('details')).toBeNull();
   });
 
   it('shows a common misconception when the entry has one, and none otherwise', () => {
     const { rerender } = render(<HoverCard entry={upi} related={[]} />);
-    expect(screen.getByRole('region', { name: 'Common misconception' }).textContent).toContain(
+    expect(screen.getByRole('group', { name: 'Common misconception' }).textContent).toContain(
       'UPI is not run by the RBI',
     );
     rerender(<HoverCard entry={npci} related={[]} />);
-    expect(screen.queryByRole('region', { name: 'Common misconception' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Common misconception' })).toBeNull();
   });
 
   it('links the main (first) source in a new tab, with its publisher and as-of month', () => {
@@ -113,12 +113,12 @@ describe('HoverCard', () => {
       challenges: ['First challenge.', 'Second challenge.', 'Third challenge, for the popup.'],
     };
     render(<HoverCard entry={long} related={[]} />);
-    const matters = screen.getByRole('region', { name: 'Why it matters' });
+    const matters = screen.getByRole('group', { name: 'Why it matters' });
     expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'First point.',
       'Second point.',
     ]);
-    const challenges = screen.getByRole('region', { name: 'Challenges' });
+    const challenges = screen.getByRole('group', { name: 'Challenges' });
     expect(within(challenges).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.queryByText('Third point, for the popup.')).toBeNull();
     expect(screen.queryByText('Third challenge, for the popup.')).toBeNull();
@@ -145,7 +145,7 @@ describe('HoverCard', () => {
       entry: { ...npci, id: `other-${i}`, name: `Other ${i}` },
     }));
     render(<HoverCard entry={upi} related={others} onShowRelated={() => {}} />);
-    const related = screen.getByRole('region', { name: 'Related terms' });
+    const related = screen.getByRole('group', { name: 'Related terms' });
     expect(within(related).getAllByRole('button').map((b) => b.textContent)).toEqual(
       others.slice(0, CARD_RELATED).map(({ entry }) => entry.name),
     );
@@ -173,7 +173,7 @@ describe('HoverCard', () => {
     render(
       <HoverCard entry={upi} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={onShowRelated} />,
     );
-    const related = screen.getByRole('region', { name: 'Related terms' });
+    const related = screen.getByRole('group', { name: 'Related terms' });
     expect(within(related).getByRole('listitem').textContent).toBe('Operated by NPCI');
     fireEvent.click(within(related).getByRole('button', { name: 'NPCI' }));
     expect(onShowRelated).toHaveBeenCalledWith('npci');

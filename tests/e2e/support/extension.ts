@@ -12,8 +12,11 @@ import {
   launchWithExtension,
   ROOT,
   serveDirectory,
+  cardSnapshot as snapshotCard,
   tabIdFor,
+  termBox,
   waitForHighlight,
+  type CardSnapshot,
   type ExtensionBrowser,
   type HighlightDetail,
   type LocalServer,
@@ -124,17 +127,9 @@ export async function waitForHighlights(
 }
 
 /** Scrolls the `nth` highlight of `id` into view; returns the middle of its first line box. */
-export function termPoint(page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([term, index]) => {
-      const range = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index] as Range | undefined;
-      if (!range) throw new Error(`no highlight of ${term}`);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const box = range.getClientRects()[0]!;
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    },
-    [id, nth] as const,
-  );
+export async function termPoint(page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
+  const box = await termBox(page, id, nth);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. */
@@ -145,30 +140,11 @@ export async function hoverTerm(page: Page, id: string, nth = 0): Promise<{ x: n
   return point;
 }
 
-/** What the card shows (page/card.tsx `CardSnapshot`): asked of the content script by the extension. */
-export interface CardSnapshot {
-  open: boolean;
-  id?: string;
-  text?: string;
-  focused?: boolean;
-  role?: string | null;
-  label?: string;
-  rect?: { left: number; top: number; width: number; height: number };
-  buttons?: { name: string; left: number; top: number; width: number; height: number }[];
-  colors?: { background: string; text: string };
-  html?: string;
-}
+export type { CardSnapshot };
 
-/**
- * The card lives in a closed shadow root: neither the page nor Playwright can read it. The test asks
- * the content script through extension messaging from the service worker, which no page can do.
- */
-export async function cardSnapshot(suite: ExtensionSuite, page: Page): Promise<CardSnapshot> {
-  const tabId = await tabIdFor(suite.browser.worker, page);
-  return suite.browser.worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { type: 'dpi-lens:card-snapshot' }) as Promise<CardSnapshot>,
-    tabId,
-  );
+/** What the card shows (page/card.tsx), asked through the extension: its closed shadow root is out of Playwright's reach. */
+export function cardSnapshot(suite: ExtensionSuite, page: Page): Promise<CardSnapshot> {
+  return snapshotCard(suite.browser.worker, page);
 }
 
 /** Polls the card until `check` holds; returns the snapshot that satisfied it. */
@@ -198,6 +174,3 @@ export async function openCardByKeyboard(suite: ExtensionSuite, page: Page): Pro
   if (!id) throw new Error('the keyboard command found no term');
   return waitForCard(suite, page, (c) => c.open && c.id === id);
 }
-
-/** The service worker's extension API, as these helpers use it (the callbacks run there). */
-declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
