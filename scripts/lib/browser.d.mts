@@ -23,6 +23,7 @@ export declare function launchWithExtension(options?: {
   extensionPath?: string;
   executablePath?: string;
   viewport?: { width: number; height: number } | null;
+  colorScheme?: 'light' | 'dark';
 }): Promise<ExtensionBrowser>;
 
 export interface LocalServer {

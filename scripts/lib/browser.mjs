@@ -84,7 +84,7 @@ function chromiumArgs(extensionPath) {
 
 /**
  * Chromium with the extension loaded, in a fresh temporary profile.
- * @param {{ headless?: boolean, extensionPath?: string, executablePath?: string, viewport?: { width: number, height: number } | null }} [options]
+ * @param {{ headless?: boolean, extensionPath?: string, executablePath?: string, viewport?: { width: number, height: number } | null, colorScheme?: 'light' | 'dark' }} [options]
  */
 export async function launchWithExtension(options = {}) {
   // DPI_LENS_EXTENSION_PATH: run the same tests against another build (e.g. a deliberately broken
@@ -96,6 +96,7 @@ export async function launchWithExtension(options = {}) {
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     // Playwright disables extensions by default; we need ours.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(extensionPath),
