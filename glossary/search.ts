@@ -3,12 +3,20 @@
  * ("adhaar", "digilockr"), spaced or hyphen-free spellings ("e rupi"), expansions ("unified")
  * and Devanagari ("आधार"); every one of those should put the intended entry first.
  *
- * Ranking tiers, best first: exact form, prefix of a form, prefix of a word in a form, substring,
- * near miss (edit distance, then subsequence), word in the short definition.
+ * Ranking tiers, best first: exact form (name, alias, acronym, expansion), prefix of a form,
+ * prefix of a word in a form, substring of a word, near miss (edit distance, then subsequence),
+ * and then the entries that are ABOUT the query's words: a BM25 score over the entry's category,
+ * one-line definitions (English and Hindi) and full definition, so "payment" finds BHIM and NEFT
+ * (payment systems whose names do not say so) before an entry that mentions payments once.
+ * Stop words ("the", "of", "का") are not searched for; a query of stop words alone finds nothing.
+ *
+ * Hand-written rather than MiniSearch: the form tiers (exact before prefix before typo, acronyms
+ * never fuzzed, Devanagari nukta folding) are what readers rely on and MiniSearch's single BM25
+ * score cannot express them; the "about" tier over ~90 entries is forty lines of BM25 here.
  */
 import type { GlossaryEntry } from './types';
 
-/** Which part of an entry a result matched on. */
+/** Which part of an entry a result matched on ('definition': the entry is about the query's words). */
 export type MatchField = 'name' | 'nameHi' | 'expansion' | 'alias' | 'searchOnly' | 'definition';
 export type MatchKind = 'exact' | 'prefix' | 'word-prefix' | 'substring' | 'fuzzy' | 'subsequence' | 'definition';
 
@@ -19,12 +27,15 @@ export interface SearchResult {
   kind: MatchKind;
   /** The form as written in the entry (e.g. the alias "Aadhar"), for showing why it matched. */
   form: string;
+  /** For an entry found by what it is about: the query's words it is about ("payment"). */
+  about?: string[];
 }
 
 /** Enough for the popup's list; the full list is one scroll away in "Browse". */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
-// Tier bases are far apart so that no bonus inside a tier can lift a result into the next.
+// Tier bases are far apart so that no bonus inside a tier can lift a result into the next
+// (field bonus <= 40, closeness <= 20, aboutness < 30).
 const TIER_SCORE: Record<MatchKind, number> = {
   exact: 1000,
   prefix: 800,
@@ -34,6 +45,36 @@ const TIER_SCORE: Record<MatchKind, number> = {
   subsequence: 300,
   definition: 100,
 };
+
+/** A near miss of a word the glossary itself uses ranks below every entry about that word. */
+const NEAR_MISS_OF_KNOWN_WORD = 0;
+
+/** Within a form tier, an entry about the query's words goes first ("payment": UPI before "Pix payments"). */
+const ABOUT_BONUS_MAX = 29;
+
+/**
+ * Words that say nothing about a term, in the languages readers type. A query of these alone
+ * ("the", "of the", "का") finds nothing; in longer queries they are not looked for in definitions.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'how', 'in', 'into', 'is', 'it', 'its',
+  'of', 'on', 'or', 'that', 'the', 'their', 'this', 'to', 'was', 'what', 'when', 'which', 'who', 'why',
+  'with', 'does', 'do', 'mean', 'means', 'meaning',
+  'का', 'के', 'की', 'है', 'हैं', 'में', 'और', 'से', 'को', 'पर', 'क्या', 'यह', 'एक', 'लिए',
+]);
+
+/**
+ * How much each part of an entry says about what it is, for the "about" score. The category is
+ * the strongest signal that an entry is about a word ("payments"), then its names, its one-line
+ * definitions, and its full definition (long, so each mention counts for less).
+ */
+const ABOUT_FIELDS = { category: 3, names: 2.5, short: 1.5, definition: 1 } as const;
+type AboutField = keyof typeof ABOUT_FIELDS;
+/** BM25's usual constants: term-frequency saturation and length normalisation. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** An "about" result scoring below this share of the best one is noise, not an answer. */
+const ABOUT_MIN_SHARE = 0.3;
 
 // Within a tier the name is what readers most often mean; an alias is a variant spelling.
 const FIELD_BONUS: Record<MatchField, number> = {
@@ -100,8 +141,29 @@ interface IndexedForm {
 interface IndexedEntry {
   entry: GlossaryEntry;
   forms: IndexedForm[];
-  definitionWords: string[];
+  /** Each field's word stems, for the "about" score. */
+  fields: Record<AboutField, string[]>;
 }
+
+interface GlossaryIndex {
+  entries: IndexedEntry[];
+  /** Per field, the average length in words (BM25's length normalisation). */
+  averageLength: Record<AboutField, number>;
+  /** How many entries contain each stem anywhere (BM25's inverse document frequency). */
+  entriesWith: Map<string, number>;
+}
+
+/**
+ * A word's searchable stem: lower case (already), and an English plural's "s" dropped
+ * ("payments" -> "payment", "services" -> "service"), never "ss" ("access") or short words ("ids").
+ */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+const stemsOf = (text: string): string[] => wordsOf(normalise(text)).map(stem);
 
 function indexForm(field: MatchField, form: string): IndexedForm {
   const words = wordsOf(normalise(form));
@@ -115,6 +177,7 @@ function indexForm(field: MatchField, form: string): IndexedForm {
 }
 
 function indexEntry(entry: GlossaryEntry): IndexedEntry {
+  const names = [entry.name, entry.nameHi, entry.expansion, ...entry.aliases, ...(entry.searchOnly ?? [])];
   const forms: IndexedForm[] = [indexForm('name', entry.name)];
   if (entry.nameHi) forms.push(indexForm('nameHi', entry.nameHi));
   if (entry.expansion) forms.push(indexForm('expansion', entry.expansion));
@@ -123,18 +186,33 @@ function indexEntry(entry: GlossaryEntry): IndexedEntry {
   return {
     entry,
     forms: forms.filter((form) => form.compact.length > 0),
-    definitionWords: wordsOf(normalise(entry.short)),
+    fields: {
+      category: stemsOf(entry.category.replace(/-/g, ' ')),
+      names: stemsOf(names.filter(Boolean).join(' ')),
+      short: stemsOf(`${entry.short} ${entry.shortHi ?? ''}`),
+      definition: stemsOf(entry.definition),
+    },
   };
 }
 
 // Normalising every form on every keystroke would be wasted work: the entries array is fixed
 // for the popup's lifetime, so its index is built once and kept as long as the array lives.
-const indexCache = new WeakMap<readonly GlossaryEntry[], IndexedEntry[]>();
+const indexCache = new WeakMap<readonly GlossaryEntry[], GlossaryIndex>();
 
-function indexFor(entries: readonly GlossaryEntry[]): IndexedEntry[] {
+function indexFor(entries: readonly GlossaryEntry[]): GlossaryIndex {
   let index = indexCache.get(entries);
   if (!index) {
-    index = entries.map(indexEntry);
+    const indexed = entries.map(indexEntry);
+    const averageLength = {} as Record<AboutField, number>;
+    for (const field of Object.keys(ABOUT_FIELDS) as AboutField[]) {
+      averageLength[field] = indexed.reduce((sum, e) => sum + e.fields[field].length, 0) / Math.max(1, indexed.length) || 1;
+    }
+    const entriesWith = new Map<string, number>();
+    for (const e of indexed) {
+      const seen = new Set(Object.values(e.fields).flat());
+      for (const word of seen) entriesWith.set(word, (entriesWith.get(word) ?? 0) + 1);
+    }
+    index = { entries: indexed, averageLength, entriesWith };
     indexCache.set(entries, index);
   }
   return index;
@@ -193,7 +271,8 @@ function matchForm(query: string, form: IndexedForm): FormMatch | undefined {
   const coverage = Math.round((query.length / target.length) * 10);
   if (target.startsWith(query)) return { kind: 'prefix', bonus: coverage };
   if (form.wordTails.some((tail) => tail.startsWith(query))) return { kind: 'word-prefix', bonus: coverage };
-  if (query.length >= MIN_SUBSTRING_LENGTH && target.includes(query)) {
+  // Within one word ("locker" in DigiLocker), never across two ("the" in "bharaTHEalth").
+  if (query.length >= MIN_SUBSTRING_LENGTH && form.words.some((word) => word.includes(query))) {
     return { kind: 'substring', bonus: coverage };
   }
 
@@ -222,10 +301,35 @@ function matchForm(query: string, form: IndexedForm): FormMatch | undefined {
   return undefined;
 }
 
-function matchDefinition(queryWords: string[], definitionWords: string[]): number {
-  const meaningful = queryWords.filter((word) => word.length >= MIN_DEFINITION_WORD_LENGTH);
-  return meaningful.filter((word) => definitionWords.some((candidate) => candidate.startsWith(word)))
-    .length;
+/**
+ * How much an entry is about the query's words: BM25 over its fields, each weighted by
+ * ABOUT_FIELDS. A word counts where an entry's word equals it or, for words of four letters or
+ * more, starts with it ("biometric" finds "biometrics"). An entry about only some of a query's
+ * words scores by the square of that share. Returns the score and the words found.
+ */
+function aboutScore(index: GlossaryIndex, entry: IndexedEntry, words: readonly string[]): { score: number; found: string[] } {
+  let score = 0;
+  const found: string[] = [];
+  const total = index.entries.length;
+  for (const word of words) {
+    const prefix = word.length >= MIN_DEFINITION_WORD_LENGTH;
+    const matches = (candidate: string) => candidate === word || (prefix && candidate.startsWith(word));
+    let wordScore = 0;
+    for (const field of Object.keys(ABOUT_FIELDS) as AboutField[]) {
+      const fieldWords = entry.fields[field];
+      const frequency = fieldWords.reduce((n, candidate) => n + (matches(candidate) ? 1 : 0), 0);
+      if (frequency === 0) continue;
+      const norm = 1 - BM25_B + BM25_B * (fieldWords.length / index.averageLength[field]);
+      wordScore += ABOUT_FIELDS[field] * ((frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * norm));
+    }
+    if (wordScore === 0) continue;
+    const having = index.entriesWith.get(word) ?? 1;
+    const idf = Math.log(1 + (total - having + 0.5) / (having + 0.5));
+    score += wordScore * idf;
+    found.push(word);
+  }
+  // Coordination: an entry about every word of the query beats one about a single word of it.
+  return { score: score * (found.length / words.length) ** 2, found };
 }
 
 /**
@@ -237,36 +341,60 @@ export function searchGlossary(
   query: string,
   limit: number = DEFAULT_SEARCH_LIMIT,
 ): SearchResult[] {
-  const compactQuery = compact(query);
-  if (!compactQuery) return [];
   const queryWords = wordsOf(normalise(query));
+  const contentWords = [...new Set(queryWords.filter((word) => !STOP_WORDS.has(word)).map(stem))];
+  // "the", "of the", "का": nothing to look for.
+  if (contentWords.length === 0) return [];
+  const compactQuery = queryWords.join('');
+  const index = indexFor(entries);
+  // Every word is one the glossary uses ("consent", "payment"): a near miss of some name
+  // ("Bharat Connect") is not what the reader meant, so those tiers go below the "about" tier.
+  const knownWords = contentWords.every((word) => index.entriesWith.has(word));
 
-  const results: SearchResult[] = [];
-  for (const { entry, forms, definitionWords } of indexFor(entries)) {
+  const formResults: SearchResult[] = [];
+  const aboutResults: SearchResult[] = [];
+  for (const indexed of index.entries) {
+    const { entry, forms } = indexed;
     let best: SearchResult | undefined;
     for (const form of forms) {
       const match = matchForm(compactQuery, form);
       if (!match) continue;
-      const score = TIER_SCORE[match.kind] + FIELD_BONUS[form.field] + match.bonus;
+      const nearMiss = match.kind === 'fuzzy' || match.kind === 'subsequence';
+      const base = nearMiss && knownWords ? NEAR_MISS_OF_KNOWN_WORD : TIER_SCORE[match.kind];
+      const score = base + FIELD_BONUS[form.field] + match.bonus;
       if (!best || score > best.score) {
         best = { entry, score, matchedOn: form.field, kind: match.kind, form: form.form };
       }
     }
-    if (!best) {
-      const matchedWords = matchDefinition(queryWords, definitionWords);
-      if (matchedWords > 0) {
-        best = {
-          entry,
-          score: TIER_SCORE.definition + matchedWords,
-          matchedOn: 'definition',
-          kind: 'definition',
-          form: entry.short,
-        };
-      }
+    const about = aboutScore(index, indexed, contentWords);
+    if (best) {
+      formResults.push({ ...best, aboutRaw: about.score } as SearchResult & { aboutRaw: number });
+    } else if (about.score > 0) {
+      aboutResults.push({
+        entry,
+        score: about.score,
+        matchedOn: 'definition',
+        kind: 'definition',
+        form: entry.short,
+        about: about.found,
+      });
     }
-    if (best) results.push(best);
   }
 
+  // Within a form tier, entries more about the query come first; the bonus stays inside the tier.
+  const topFormAbout = Math.max(0, ...formResults.map((r) => (r as SearchResult & { aboutRaw: number }).aboutRaw));
+  for (const result of formResults) {
+    const raw = (result as SearchResult & { aboutRaw?: number }).aboutRaw ?? 0;
+    delete (result as SearchResult & { aboutRaw?: number }).aboutRaw;
+    if (topFormAbout > 0) result.score += Math.round((raw / topFormAbout) * ABOUT_BONUS_MAX);
+  }
+  // "About" results: ranked by relevance, the weakest (a single passing mention) left out.
+  const topAbout = Math.max(0, ...aboutResults.map((r) => r.score));
+  const relevant = aboutResults
+    .filter((r) => r.score >= topAbout * ABOUT_MIN_SHARE)
+    .map((r) => ({ ...r, score: TIER_SCORE.definition + Math.round((r.score / topAbout) * 99) / 100 * ABOUT_BONUS_MAX }));
+
+  const results = [...formResults, ...relevant];
   results.sort(
     (a, b) =>
       b.score - a.score ||

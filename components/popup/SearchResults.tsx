@@ -15,11 +15,14 @@ export function resultOptionId(listId: string, index: number): string {
   return `${listId}-option-${index}`;
 }
 
-/** Why a result appeared, when its title alone would not say: "matches “Aadhar”". */
-function matchNote(result: SearchResult): string | undefined {
-  if (result.matchedOn === 'alias' || result.matchedOn === 'searchOnly') {
-    return t('matchesForm', result.form);
-  }
+/**
+ * Why a result appeared, when its title alone would not say: "matches “Aadhar”" (another
+ * spelling), "close to “MOSIP”" (a typo), "about “payment”" (found by what it is about).
+ */
+export function matchNote(result: SearchResult): string | undefined {
+  if (result.kind === 'definition') return result.about?.length ? t('matchesAbout', result.about.join('”, “')) : undefined;
+  if (result.kind === 'fuzzy' || result.kind === 'subsequence') return t('matchesClose', result.form);
+  if (result.matchedOn === 'alias' || result.matchedOn === 'searchOnly') return t('matchesForm', result.form);
   return undefined;
 }
 

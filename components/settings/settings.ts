@@ -15,7 +15,7 @@
 import { CATEGORIES, type Category } from '@/glossary/types';
 import { OPEN_DELAY_MS } from '@/components/hover-card/timings';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** 'all-except': on everywhere but `offSites`. 'only-listed': on only on `onlySites`. */
 export type SiteMode = 'all-except' | 'only-listed';
@@ -24,6 +24,11 @@ export type Density = 'first' | 'every';
 /** 'none' draws nothing; a term's card still opens when the reader selects the term's text. */
 export type HighlightStyle = 'underline' | 'background' | 'none';
 export type ThemeSetting = 'system' | 'light' | 'dark';
+/**
+ * 'glance': the card shows one line of each kind (definition, why it matters, challenge, source)
+ * and "More" expands it in place; 'detailed': the card opens expanded (every point, related terms).
+ */
+export type CardDetail = 'glance' | 'detailed';
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -39,12 +44,15 @@ export interface Settings {
   disabledCategories: Category[];
   hoverDelayMs: number;
   theme: ThemeSetting;
+  /** How much the card shows before "More" (v2). */
+  cardDetail: CardDetail;
 }
 
 export const SITE_MODES: readonly SiteMode[] = ['all-except', 'only-listed'];
 export const DENSITIES: readonly Density[] = ['first', 'every'];
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'none'];
 export const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark'];
+export const CARD_DETAILS: readonly CardDetail[] = ['glance', 'detailed'];
 
 /** Below this a pointer sweeping across a paragraph opens cards (Page Previews starts work at 150 ms). */
 export const HOVER_DELAY_MIN_MS = 150;
@@ -69,6 +77,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledCategories: [],
   hoverDelayMs: OPEN_DELAY_MS,
   theme: 'system',
+  // A glance, like Page Previews: readers of similar extensions found full cards too big to read
+  // beside an article (issue 12); the detailed card is one setting away.
+  cardDetail: 'glance',
 } satisfies Settings);
 
 export interface ParseResult {
@@ -154,8 +165,16 @@ function migrateV0(raw: Raw): Raw {
   return next;
 }
 
+/**
+ * v1 -> v2: adds `cardDetail`. Every v1 reader had the long card; they get the glance card, which
+ * is the new default, and keep every other choice.
+ */
+function migrateV1(raw: Raw): Raw {
+  return { ...raw, version: 2, cardDetail: 'glance' };
+}
+
 /** Each step takes the shape of version N to N + 1. */
-const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 0: migrateV0 };
+const MIGRATIONS: Record<number, (raw: Raw) => Raw> = { 0: migrateV0, 1: migrateV1 };
 
 function versionOf(raw: Raw): number {
   const { version } = raw;
@@ -200,6 +219,7 @@ export function parseSettings(stored: unknown): ParseResult {
     ]),
     hoverDelayMs: field('hoverDelayMs', parseDelay(raw.hoverDelayMs), d.hoverDelayMs),
     theme: field('theme', oneOf(THEMES, raw.theme), d.theme),
+    cardDetail: field('cardDetail', oneOf(CARD_DETAILS, raw.cardDetail), d.cardDetail),
   };
   return {
     settings,

@@ -192,3 +192,57 @@ describe('searchGlossary on the shipped glossary', () => {
     expect(searchGlossary(glossary, query)[0]?.entry.id).toBe(expectedId);
   });
 });
+
+describe('searchGlossary: names first, then what entries are about (issue 12)', () => {
+  const rank = (query: string) => searchGlossary(glossary, query, 50).map((r) => r.entry.id);
+
+  it.each(['the', 'of the', 'what is', 'का', 'the of and'])('a query of stop words alone (%j) finds nothing', (query) => {
+    expect(searchGlossary(glossary, query)).toEqual([]);
+  });
+
+  it('"payment": payment systems whose names do not say so (BHIM, NEFT) rank above entries that mention payments in passing', () => {
+    const found = rank('payment');
+    for (const id of ['bhim', 'neft']) expect(found.indexOf(id), id).toBeGreaterThanOrEqual(0);
+    for (const passing of ['fifty-in-five', 'data-localisation']) {
+      const at = found.indexOf(passing);
+      if (at >= 0) expect(at, passing).toBeGreaterThan(Math.max(found.indexOf('bhim'), found.indexOf('neft')));
+    }
+  });
+
+  it('"payment" and "payments" find the same entries (plurals are one word)', () => {
+    expect(new Set(rank('payments'))).toEqual(new Set(rank('payment')));
+  });
+
+  it('"aadhaar card" is Aadhaar first, then only the few entries about both words', () => {
+    const found = rank('aadhaar card');
+    expect(found[0]).toBe('aadhaar');
+    expect(found.length).toBeLessThanOrEqual(8);
+  });
+
+  it('an exact acronym beats every entry that merely uses it', () => {
+    expect(rank('kyc')[0]).toBe('ekyc');
+    expect(rank('npci')[0]).toBe('npci');
+  });
+
+  it('a near miss of a name does not outrank entries about a real word ("consent" is not "Bharat Connect")', () => {
+    const found = searchGlossary(glossary, 'consent', 50);
+    const connect = found.findIndex((r) => r.entry.id === 'bbps');
+    const dpdp = found.findIndex((r) => r.entry.id === 'dpdp-act');
+    expect(dpdp).toBeGreaterThanOrEqual(0);
+    if (connect >= 0) expect(connect).toBeGreaterThan(dpdp);
+  });
+
+  it('says which query words an entry was found for', () => {
+    const bhim = searchGlossary(glossary, 'payments', 50).find((r) => r.entry.id === 'bhim');
+    expect(bhim).toMatchObject({ kind: 'definition', about: ['payment'] });
+  });
+
+  it('does not match across word boundaries ("the" is not in "bharaTHEalth")', () => {
+    expect(ids('thea')).toEqual([]);
+  });
+
+  it('finds entries by their Hindi one-liner', () => {
+    const hindi = [entry({ id: 'x', name: 'X', short: 'Something.', shortHi: 'डिजिटल भुगतान की प्रणाली' }), entry({ id: 'y', name: 'Y' })];
+    expect(searchGlossary(hindi, 'भुगतान').map((r) => r.entry.id)).toEqual(['x']);
+  });
+});

@@ -14,7 +14,7 @@ import { changeSettings, loadSettings, SETTINGS_KEY, watchSettings } from '@/com
 import { OPEN_DELAY_MS } from '@/components/hover-card/timings';
 
 describe('settings defaults', () => {
-  it('start on, first mention only, underline, every category, the card’s own delay, system theme', () => {
+  it('start on, first mention only, underline, every category, the card’s own delay, system theme, the glance card', () => {
     expect(parseSettings(undefined).settings).toEqual({
       version: SETTINGS_VERSION,
       enabled: true,
@@ -26,6 +26,7 @@ describe('settings defaults', () => {
       disabledCategories: [],
       hoverDelayMs: OPEN_DELAY_MS,
       theme: 'system',
+      cardDetail: 'glance',
     });
   });
 
@@ -67,8 +68,34 @@ describe('migration', () => {
     expect(parseSettings({ darkMode }).settings.theme).toBe(theme);
   });
 
-  it('reads a v1 value as it is, reporting no migration', () => {
-    const stored = { ...DEFAULT_SETTINGS, style: 'background', offSites: ['ndtv.com'] };
+  it('carries every v1 choice into v2 and gives v1 readers the glance card', () => {
+    const v1 = {
+      version: 1,
+      enabled: false,
+      siteMode: 'only-listed',
+      offSites: [],
+      onlySites: ['thehindu.com'],
+      density: 'every',
+      style: 'background',
+      disabledCategories: ['payments'],
+      hoverDelayMs: 600,
+      theme: 'dark',
+    };
+    const result = parseSettings(v1);
+    expect(result.migratedFrom).toBe(1);
+    expect(result.invalid).toEqual([]);
+    expect(result.settings).toEqual({ ...v1, version: 2, cardDetail: 'glance' });
+  });
+
+  it('keeps a stored v2 "detailed" card and repairs an unknown card setting', () => {
+    expect(parseSettings({ ...DEFAULT_SETTINGS, cardDetail: 'detailed' }).settings.cardDetail).toBe('detailed');
+    const broken = parseSettings({ ...DEFAULT_SETTINGS, cardDetail: 'huge' });
+    expect(broken.settings.cardDetail).toBe('glance');
+    expect(broken.invalid).toEqual(['cardDetail']);
+  });
+
+  it('reads a current value as it is, reporting no migration', () => {
+    const stored = { ...DEFAULT_SETTINGS, style: 'background', offSites: ['ndtv.com'], cardDetail: 'detailed' };
     const result = parseSettings(stored);
     expect(result.migratedFrom).toBeUndefined();
     expect(result.settings).toEqual(stored);
@@ -161,7 +188,7 @@ describe('settings storage', () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('writes a migrated v0 value back as v1 in sync storage', async () => {
+  it('writes a migrated v0 value back as the current version in sync storage', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { enabled: false, disabledSites: ['ndtv.com'] } });
     const settings = await loadSettings();
     expect(settings.enabled).toBe(false);
