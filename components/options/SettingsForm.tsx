@@ -9,6 +9,7 @@ import {
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
   HOVER_DELAY_STEP_MS,
+  type CardDetail,
   type Density,
   type HighlightStyle,
   type Settings,
@@ -35,6 +36,7 @@ const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
   background: 'styleBackground',
   none: 'styleNone',
 };
+const CARD_DETAIL_LABELS: Record<CardDetail, MessageKey> = { glance: 'cardDetailGlance', detailed: 'cardDetailDetailed' };
 const THEME_LABELS: Record<ThemeSetting, MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
 
 function Choice<T extends string>({
@@ -164,6 +166,14 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           <output for="hover-delay">{t('hoverDelayValue', String(settings.hoverDelayMs))}</output>
         </div>
       </fieldset>
+
+      <Choice
+        name="card-detail"
+        legend={t('sectionCard')}
+        labels={CARD_DETAIL_LABELS}
+        value={settings.cardDetail}
+        onPick={(cardDetail) => onChange({ cardDetail })}
+      />
 
       <Choice
         name="theme"

@@ -39,7 +39,7 @@ export interface ReaderSession {
   terms(): PageTerm[];
   readonly state: PageState;
   /** The popup's "take me there": scrolls to the term's first highlighted mention and opens its card. */
-  showTerm(id: string): Promise<boolean>;
+  showTerm(id: string, options?: { focus?: boolean }): Promise<boolean>;
   /** The keyboard command: next (1) or previous (-1) term, card open with focus. Returns its id. */
   moveTerm(direction: 1 | -1): Promise<string | undefined>;
   cardSnapshot(): CardSnapshot;
@@ -72,6 +72,7 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
   function configureCard(): void {
     if (!card || !settings) return;
     card.setTheme(settings.theme);
+    card.setDetail(settings.cardDetail);
     card.setOpenDelay(settings.hoverDelayMs);
     card.setPointerOpens(settings.style !== 'none');
   }
@@ -165,11 +166,12 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
       if (!settings.enabled) return 'off-everywhere';
       return 'off-site';
     },
-    async showTerm(id) {
+    async showTerm(id, { focus = false } = {}) {
       const occurrence = highlighter?.firstPainted(id);
       const layer = occurrence ? await ensureCard() : undefined;
       if (!occurrence || !layer || card !== layer) return false;
-      layer.show(occurrence, { focus: false, reveal: true });
+      // The popup's "take me there": the term flashes so the eye finds it; focus when chosen by keyboard.
+      layer.show(occurrence, { focus, reveal: true, flash: true });
       return true;
     },
     async moveTerm(direction) {

@@ -120,7 +120,7 @@ describe('dates and counts follow the interface language', () => {
 describe('card and "Your terms" in Hindi', () => {
   it('marks a reader’s term and its relations in Hindi in the card', () => {
     const term = toGlossaryEntry({ name: 'Ward', aliases: [], definition: 'A part of a city.', significance: [], challenges: [] });
-    render(<HoverCard entry={term} related={[{ relation: 'operated-by', entry: NPCI }]} />);
+    render(<HoverCard detail="detailed" entry={term} related={[{ relation: 'operated-by', entry: NPCI }]} />);
     expect(screen.getByText('आपका शब्द · कोई स्रोत नहीं दिया गया')).toBeDefined();
     expect(within(screen.getByRole('group', { name: 'संबंधित शब्द' })).getByRole('listitem').textContent).toBe('संचालक NPCI');
   });

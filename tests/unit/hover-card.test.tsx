@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryView } from '../../components/popup/EntryView';
-import { CARD_BULLETS, CARD_RELATED, HoverCard } from '../../components/hover-card/HoverCard';
+import { CARD_BULLETS, CARD_RELATED, cardDefinition, HoverCard, SHEET_DISMISS_PX } from '../../components/hover-card/HoverCard';
 import { formatAsOf } from '../../components/hover-card/format';
 import type { GlossaryEntry } from '../../glossary/types';
 
@@ -46,9 +46,9 @@ const upi: GlossaryEntry = {
 
 afterEach(cleanup);
 
-describe('HoverCard', () => {
+describe('HoverCard, detailed (the reader\'s setting, or after More)', () => {
   it('is a dialog titled with the term, its Hindi name, and its expansion', () => {
-    render(<HoverCard entry={upi} related={[]} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     const card = screen.getByRole('dialog', { name: /UPI/ });
     expect(within(card).getByRole('heading', { level: 2 })).toHaveProperty('textContent', 'UPI यूपीआई');
     expect(within(card).getByText('यूपीआई').getAttribute('lang')).toBe('hi');
@@ -56,12 +56,12 @@ describe('HoverCard', () => {
   });
 
   it('shows the short definition', () => {
-    render(<HoverCard entry={upi} related={[]} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     expect(screen.getByText('A system for instant bank-to-bank payments from a phone.')).toBeTruthy();
   });
 
   it('lists why it matters and the challenges as separate lists', () => {
-    render(<HoverCard entry={upi} related={[]} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     const matters = screen.getByRole('group', { name: 'Why it matters' });
     expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Free for people paying.',
@@ -75,28 +75,28 @@ describe('HoverCard', () => {
 
   it('folds a long misconception under its heading, where a short one is shown open', () => {
     const long = 'UPI is not run by the RBI. '.repeat(10).trim();
-    render(<HoverCard entry={{ ...upi, misconception: long }} related={[]} />);
+    render(<HoverCard detail="detailed" entry={{ ...upi, misconception: long }} related={[]} />);
     const region = screen.getByRole('group', { name: 'Common misconception' });
     const details = region.querySelector('details');
     expect(details?.open).toBe(false);
     expect(details?.querySelector('summary')?.textContent).toBe('Common misconception');
     expect(details?.textContent).toContain(long);
     cleanup();
-    render(<HoverCard entry={upi} related={[]} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     expect(screen.getByRole('group', { name: 'Common misconception' }).querySelector('details')).toBeNull();
   });
 
   it('shows a common misconception when the entry has one, and none otherwise', () => {
-    const { rerender } = render(<HoverCard entry={upi} related={[]} />);
+    const { rerender } = render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     expect(screen.getByRole('group', { name: 'Common misconception' }).textContent).toContain(
       'UPI is not run by the RBI',
     );
-    rerender(<HoverCard entry={npci} related={[]} />);
+    rerender(<HoverCard detail="detailed" entry={npci} related={[]} />);
     expect(screen.queryByRole('group', { name: 'Common misconception' })).toBeNull();
   });
 
   it('links the main (first) source in a new tab, with its publisher and as-of month', () => {
-    render(<HoverCard entry={upi} related={[]} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} />);
     const link = screen.getByRole('link', { name: 'UPI product overview' });
     expect(link.getAttribute('href')).toBe('https://www.npci.org.in/what-we-do/upi/product-overview');
     expect(link.getAttribute('target')).toBe('_blank');
@@ -112,7 +112,7 @@ describe('HoverCard', () => {
       significance: ['First point.', 'Second point.', 'Third point, for the popup.'],
       challenges: ['First challenge.', 'Second challenge.', 'Third challenge, for the popup.'],
     };
-    render(<HoverCard entry={long} related={[]} />);
+    render(<HoverCard detail="detailed" entry={long} related={[]} />);
     const matters = screen.getByRole('group', { name: 'Why it matters' });
     expect(within(matters).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'First point.',
@@ -131,7 +131,7 @@ describe('HoverCard', () => {
 
   it('keeps the main source in a source line outside the scrolling body, even when the body is long', () => {
     const long: GlossaryEntry = { ...upi, short: 'A long definition. '.repeat(80) };
-    render(<HoverCard entry={long} related={[]} />);
+    render(<HoverCard detail="detailed" entry={long} related={[]} />);
     const card = screen.getByRole('dialog');
     const footer = screen.getByRole('link', { name: 'UPI product overview' }).closest('.source');
     expect(footer?.parentElement).toBe(card);
@@ -144,34 +144,34 @@ describe('HoverCard', () => {
       relation: 'see-also' as const,
       entry: { ...npci, id: `other-${i}`, name: `Other ${i}` },
     }));
-    render(<HoverCard entry={upi} related={others} onShowRelated={() => {}} />);
+    render(<HoverCard detail="detailed" entry={upi} related={others} onShowRelated={() => {}} />);
     const related = screen.getByRole('group', { name: 'Related terms' });
     expect(within(related).getAllByRole('button').map((b) => b.textContent)).toEqual(
       others.slice(0, CARD_RELATED).map(({ entry }) => entry.name),
     );
   });
 
-  it('offers "More in DPI Lens" only when the full entry can be opened, as a button', () => {
+  it('offers "Full entry in DPI Lens" only when the full entry can be opened, as a button', () => {
     const onOpenFull = vi.fn();
-    const { rerender } = render(<HoverCard entry={upi} related={[]} />);
-    expect(screen.queryByRole('button', { name: /More in DPI Lens/ })).toBeNull();
-    rerender(<HoverCard entry={upi} related={[]} onOpenFull={onOpenFull} />);
-    const more = screen.getByRole('button', { name: /More in DPI Lens/ });
+    const { rerender } = render(<HoverCard detail="detailed" entry={upi} related={[]} />);
+    expect(screen.queryByRole('button', { name: /Full entry in DPI Lens/ })).toBeNull();
+    rerender(<HoverCard detail="detailed" entry={upi} related={[]} onOpenFull={onOpenFull} />);
+    const more = screen.getByRole('button', { name: /Full entry in DPI Lens/ });
     expect(more.closest('.source')).not.toBeNull();
     fireEvent.click(more);
     expect(onOpenFull).toHaveBeenCalledOnce();
   });
 
-  it('offers "More in DPI Lens" for a reader\'s term with no source', () => {
+  it('offers "Full entry in DPI Lens" for a reader\'s term with no source', () => {
     const own: GlossaryEntry = { ...npci, id: 'custom-gram-sabha', name: 'Gram Sabha', sources: [] };
-    render(<HoverCard entry={own} related={[]} onOpenFull={() => {}} />);
-    expect(screen.getByRole('button', { name: /More in DPI Lens/ }).closest('.source')).not.toBeNull();
+    render(<HoverCard detail="detailed" entry={own} related={[]} onOpenFull={() => {}} />);
+    expect(screen.getByRole('button', { name: /Full entry in DPI Lens/ }).closest('.source')).not.toBeNull();
   });
 
   it('names related terms with the relation in words, and opens one when chosen', () => {
     const onShowRelated = vi.fn();
     render(
-      <HoverCard entry={upi} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={onShowRelated} />,
+      <HoverCard detail="detailed" entry={upi} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={onShowRelated} />,
     );
     const related = screen.getByRole('group', { name: 'Related terms' });
     expect(within(related).getByRole('listitem').textContent).toBe('Operated by NPCI');
@@ -181,16 +181,101 @@ describe('HoverCard', () => {
 
   it('offers a way back when it shows a related term', () => {
     const onBack = vi.fn();
-    render(<HoverCard entry={npci} related={[]} backTo="UPI" onBack={onBack} />);
+    render(<HoverCard detail="detailed" entry={npci} related={[]} backTo="UPI" onBack={onBack} />);
     fireEvent.click(screen.getByRole('button', { name: /Back to UPI/ }));
     expect(onBack).toHaveBeenCalledOnce();
   });
 
   it.each(['light', 'dark', 'system'] as const)('carries the %s theme for its styles', (theme) => {
-    render(<HoverCard entry={upi} related={[]} theme={theme} />);
+    render(<HoverCard detail="detailed" entry={upi} related={[]} theme={theme} />);
     expect(screen.getByRole('dialog').dataset.theme).toBe(theme);
   });
 });
+
+describe('HoverCard at a glance (the default)', () => {
+  const long: GlossaryEntry = {
+    ...upi,
+    shortHi: 'फ़ोन से तुरंत बैंक-से-बैंक भुगतान की प्रणाली।',
+    significance: ['First point.', 'Second point.'],
+    challenges: ['First challenge.', 'Second challenge.'],
+  };
+
+  it('shows the name, expansion, one-line definition, one "why it matters" line, one challenge line and the source with its date', () => {
+    render(<HoverCard entry={long} related={[{ relation: 'operated-by', entry: npci }]} onShowRelated={() => {}} />);
+    const card = screen.getByRole('dialog', { name: /UPI/ });
+    expect(within(card).getByText('Unified Payments Interface')).toBeTruthy();
+    expect(within(card).getByText(long.short)).toBeTruthy();
+    expect(textOfLine(card, 'Why it matters')).toBe('Why it matters: First point.');
+    expect(textOfLine(card, 'Challenge')).toBe('Challenge: First challenge.');
+    expect(card.textContent).not.toContain('Second point.');
+    expect(card.textContent).not.toContain('Second challenge.');
+    expect(card.textContent).not.toContain('UPI is not run by the RBI');
+    expect(screen.queryByRole('group', { name: 'Related terms' })).toBeNull();
+    const source = within(card).getByRole('link', { name: 'NPCI' });
+    expect(source.getAttribute('href')).toBe(upi.sources[0]!.url);
+    expect(source.closest('.source')?.textContent).toContain('NPCI · as of Aug 2025');
+  });
+
+  it('"More" expands the card in place (aria-expanded), then offers the full entry; "Less" folds it again', async () => {
+    const onOpenFull = vi.fn();
+    const onResize = vi.fn();
+    render(<HoverCard entry={long} related={[]} onOpenFull={onOpenFull} onResize={onResize} />);
+    expect(screen.queryByRole('button', { name: /Full entry/ })).toBeNull();
+    const more = screen.getByRole('button', { name: 'More' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByRole('group', { name: 'Why it matters' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('group', { name: 'Common misconception' })).toBeTruthy();
+    await Promise.resolve();
+    expect(onResize).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: /Full entry in DPI Lens/ }));
+    expect(onOpenFull).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Less' }));
+    expect(screen.queryByRole('group', { name: 'Why it matters' })).toBeNull();
+  });
+
+  it('the detailed setting opens expanded, with no "More" to press', () => {
+    render(<HoverCard entry={long} related={[]} detail="detailed" onOpenFull={() => {}} />);
+    expect(screen.queryByRole('button', { name: 'More' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Why it matters' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Full entry in DPI Lens/ })).toBeTruthy();
+  });
+
+  it('as a bottom sheet, has a close handle; dragging it down past the threshold closes it, a short drag does not', () => {
+    const onDismiss = vi.fn();
+    render(<HoverCard entry={long} related={[]} sheet onDismiss={onDismiss} />);
+    const card = screen.getByRole('dialog');
+    expect(card.classList.contains('sheet')).toBe(true);
+    const head = card.querySelector('.head')!;
+    const drag = (dy: number) => {
+      fireEvent.pointerDown(head, { pointerId: 1, clientY: 400 });
+      fireEvent.pointerMove(head, { pointerId: 1, clientY: 400 + dy });
+      fireEvent.pointerUp(head, { pointerId: 1, clientY: 400 + dy });
+    };
+    drag(SHEET_DISMISS_PX / 2);
+    expect(onDismiss).not.toHaveBeenCalled();
+    drag(SHEET_DISMISS_PX + 20);
+    expect(onDismiss).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onDismiss).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['en', 'A system for instant bank-to-bank payments from a phone.', undefined],
+    ['hi', 'फ़ोन से तुरंत बैंक-से-बैंक भुगतान की प्रणाली।', 'hi'],
+  ])('the one-line definition in the %s UI is the entry\'s own one-liner for it', (language, text, lang) => {
+    expect(cardDefinition(long, language)).toEqual(lang ? { text, lang } : { text });
+  });
+
+  it('a reader\'s own term (no Hindi one-liner) keeps its definition in the Hindi UI', () => {
+    expect(cardDefinition({ short: 'A village assembly.' }, 'hi')).toEqual({ text: 'A village assembly.' });
+  });
+});
+
+function textOfLine(card: HTMLElement, label: string): string | undefined {
+  return Array.from(card.querySelectorAll('.line')).find((line) => line.querySelector('strong')?.textContent === label)?.textContent ?? undefined;
+}
 
 describe('formatAsOf', () => {
   it.each([

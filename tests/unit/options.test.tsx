@@ -40,6 +40,15 @@ describe('options page', () => {
     expect(stored().density).toBe('every');
   });
 
+  it('offers the detailed card for readers who want it; the glance is the default', async () => {
+    const { save, stored } = setup();
+    expect(checked(await screen.findByRole('radio', { name: /at a glance/i }))).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: /detailed/i }));
+    await screen.findByText('Saved');
+    expect(save).toHaveBeenCalledWith({ cardDetail: 'detailed' });
+    expect(stored().cardDetail).toBe('detailed');
+  });
+
   it('switches a category off', async () => {
     const { stored } = setup();
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Payments' }));

@@ -29,6 +29,7 @@ let registry: ReturnType<typeof installHighlightRegistry>;
 function fakeCard() {
   return {
     setTheme: vi.fn(),
+    setDetail: vi.fn(),
     setOpenDelay: vi.fn(),
     setPointerOpens: vi.fn(),
     show: vi.fn(),
@@ -198,8 +199,17 @@ describe('reader session: the card', () => {
     const [occurrence, options] = card.show.mock.calls[0]!;
     expect(occurrence).toMatchObject({ id: 'npci', text: 'NPCI' });
     expect(occurrence.node.parentElement).toBe(document.querySelector('p'));
-    expect(options).toEqual({ focus: false, reveal: true });
+    expect(options).toEqual({ focus: false, reveal: true, flash: true });
+    expect(await session.showTerm('npci', { focus: true })).toBe(true);
+    expect(card.show.mock.calls[1]![1]).toEqual({ focus: true, reveal: true, flash: true });
     expect(await session.showTerm('aadhaar')).toBe(false);
+  });
+
+  it("passes the reader's card detail setting to the card", async () => {
+    const card = fakeCard();
+    makeSession('example.com', async () => card).apply(settings({ cardDetail: 'detailed' }));
+    await settled();
+    await vi.waitFor(() => expect(card.setDetail).toHaveBeenCalledWith('detailed'));
   });
 
   it('moves through terms with the keyboard command only while highlighting', async () => {

@@ -12,7 +12,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import cardCss from '@/components/hover-card/hover-card.css?inline';
-import { HoverCard, type CardTheme, type ResolvedRelated } from '@/components/hover-card/HoverCard';
+import { HoverCard, type CardDetail, type CardTheme, type ResolvedRelated } from '@/components/hover-card/HoverCard';
 import { hoverReducer, initialHoverState, type HoverEvent, type TimerCommand, type TimerKind } from '@/components/hover-card/hover-state';
 import { pickLineRect, placeCard } from '@/components/hover-card/placement';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '@/components/hover-card/timings';
@@ -35,6 +35,16 @@ export const TAP_MAX_MS = 500;
  * paragraph passes over terms without opening each one.
  */
 export const SELECTION_SETTLE_MS = 300;
+/**
+ * Viewports where the card opens as a bottom sheet: narrow (a phone held upright: 360-430 px) or
+ * without hover (a touch screen, where a floating card would sit under the reader's finger).
+ */
+export const SHEET_MEDIA = '(max-width: 600px), (hover: none) and (pointer: coarse)';
+/** Space kept between the tapped term and the top of the sheet, in CSS px. */
+export const SHEET_TERM_GAP_PX = 12;
+/** The popup's "flash": the term's current-highlight blinks this many times, each phase this long. */
+export const FLASH_BLINKS = 3;
+export const FLASH_PHASE_MS = 160;
 
 /** What the card shows now, for the extension's own end-to-end tests (through extension messaging only). */
 export interface CardSnapshot {
@@ -53,6 +63,14 @@ export interface CardSnapshot {
   colors?: { background: string; text: string };
   /** The card's markup, for an accessibility check outside the closed root. */
   html?: string;
+  /** Shown as a bottom sheet (narrow or touch viewport). */
+  sheet?: boolean;
+  /** "More" has expanded it (or the reader's setting opens it detailed). */
+  expanded?: boolean;
+  /** The smallest computed font size of the card's text, in CSS px. */
+  minFontPx?: number;
+  /** The term's first line box, in the top viewport's CSS px (the sheet must not cover it). */
+  anchor?: { left: number; top: number; width: number; height: number };
 }
 
 export interface CardLayerOptions {
@@ -60,17 +78,20 @@ export interface CardLayerOptions {
   /** Bundled entries come from the background (card-entries.ts), the reader's own from storage. */
   lookup: (id: string) => GlossaryEntry | undefined;
   theme?: CardTheme;
+  detail?: CardDetail;
   openDelayMs?: number;
   signal: AbortSignal;
 }
 
 export interface CardLayer {
   setTheme(theme: CardTheme): void;
+  /** How much the card shows when it opens (the reader's setting). */
+  setDetail(detail: CardDetail): void;
   setOpenDelay(ms: number): void;
   /** false: resting the pointer on a term opens nothing (style "none": nothing is painted). */
   setPointerOpens(on: boolean): void;
   /** Opens the card of `occurrence`, scrolled into view; `focus` puts keyboard focus in it. */
-  show(occurrence: Occurrence, options?: { focus?: boolean; reveal?: boolean }): void;
+  show(occurrence: Occurrence, options?: { focus?: boolean; reveal?: boolean; flash?: boolean }): void;
   /** The keyboard command: the next (1) or previous (-1) highlighted term in reading order. */
   move(direction: 1 | -1): Occurrence | undefined;
   /** New same-origin frames were read: listen there too. */
@@ -88,6 +109,16 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   const signal = AbortSignal.any([options.signal, removed.signal]);
   const delays: Record<TimerKind, number> = { ...TIMER_DELAYS, open: options.openDelayMs ?? OPEN_DELAY_MS };
   let theme: CardTheme = options.theme ?? 'system';
+  let detail: CardDetail = options.detail ?? 'glance';
+  /** Whether the open card is a bottom sheet, decided when it opens (a rotation re-decides it). */
+  let sheet = false;
+  /** The occurrence whose sheet has already made room for its term (scrolled once, at open). */
+  let uncovered: Occurrence | null = null;
+  let flashTimers: number[] = [];
+  /** Android's Back (or Esc) closes the sheet: a CloseWatcher where the browser has one. */
+  let closeWatcher: { destroy(): void } | undefined;
+  /** Where CloseWatcher is missing: an entry pushed on the history while the sheet is open. */
+  let backEntry = false;
   let pointerOpens = true;
   let state = initialHoverState<Occurrence>();
   let timer: number | undefined;
@@ -148,6 +179,8 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     runTimer(result.timer);
     if (state.visible !== before) {
       relatedId = null;
+      uncovered = null;
+      sheet = state.visible !== null && isSheetViewport();
       if (state.visible) {
         const rects = Array.from(state.visible.range.getClientRects());
         const at = event.type === 'pointer-enter-term' || event.type === 'timer-fired' ? pointer : undefined;
@@ -177,6 +210,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (!occurrence || !termEntry || !entry || signal.aborted) {
       const hadFocus = focusInCard();
       removeHost();
+      releaseBack();
       if (hadFocus) restoreFocus();
       return;
     }
@@ -187,6 +221,10 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
         entry={entry}
         related={resolveRelated(entry, lookup)}
         theme={theme}
+        detail={detail}
+        sheet={sheet}
+        onResize={() => position()}
+        onDismiss={() => closeCard()}
         popover="manual"
         onShowRelated={(id) => {
           relatedId = id;
@@ -208,7 +246,55 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (typeof card.showPopover === 'function' && !card.matches(':popover-open')) card.showPopover();
     // Re-rendering may have removed the focused button: keep focus in the card.
     if (hadFocus && !focusInCard()) focusCard();
+    if (sheet) watchBack();
     position();
+  }
+
+  function closeCard(): void {
+    if (!state.visible && !state.pending) return;
+    const hadFocus = focusInCard();
+    dispatch({ type: 'escape' });
+    if (hadFocus) restoreFocus();
+  }
+
+  /** Back closes the sheet, as in a reading app: CloseWatcher (Chromium), else a history entry. */
+  function watchBack(): void {
+    if (closeWatcher || backEntry) return;
+    const Watcher = (window as { CloseWatcher?: new () => { onclose: (() => void) | null; destroy(): void } }).CloseWatcher;
+    if (Watcher) {
+      try {
+        const watcher = new Watcher();
+        watcher.onclose = () => {
+          closeWatcher = undefined;
+          closeCard();
+        };
+        closeWatcher = watcher;
+        return;
+      } catch {
+        // Too many watchers without a user activation: fall through to the history entry.
+      }
+    }
+    try {
+      history.pushState(history.state, '', window.location.href);
+      backEntry = true;
+    } catch {
+      // A sandboxed frame: Esc and a tap outside still close it.
+    }
+  }
+
+  function releaseBack(): void {
+    closeWatcher?.destroy();
+    closeWatcher = undefined;
+    if (backEntry) {
+      backEntry = false;
+      history.back(); // the entry the sheet pushed: the page's history is as it was
+    }
+  }
+
+  function onPopState(): void {
+    if (!backEntry) return;
+    backEntry = false; // Back took our entry away
+    closeCard();
   }
 
   function focusCard(): void {
@@ -241,6 +327,10 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       return;
     }
     card.style.maxHeight = '';
+    if (sheet) {
+      positionSheet(occurrence, card);
+      return;
+    }
     const size = card.getBoundingClientRect();
     const root = document.documentElement;
     const placement = placeCard({
@@ -252,6 +342,35 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     card.style.left = `${placement.left}px`;
     if (placement.maxHeight !== undefined) card.style.maxHeight = `${placement.maxHeight}px`;
     card.dataset.side = placement.side;
+  }
+
+  /**
+   * The sheet sits on the bottom edge; the term it explains must stay visible above it. At open the
+   * page is scrolled just enough (once: the reader's own scrolling later is theirs); where the page
+   * cannot scroll that far, the sheet is capped at the room below the term, or goes above it.
+   */
+  function positionSheet(occurrence: Occurrence, card: HTMLElement): void {
+    const viewportHeight = window.innerHeight;
+    const anchorBox = () => {
+      const rects = anchorRects(occurrence);
+      return rects[lineIndex] ?? rects[0];
+    };
+    card.style.top = '';
+    card.style.left = '';
+    delete card.dataset.side;
+    if (uncovered === occurrence) return;
+    uncovered = occurrence;
+    const height = card.getBoundingClientRect().height;
+    let anchor = anchorBox();
+    if (!anchor) return;
+    const overlap = anchor.top + anchor.height + SHEET_TERM_GAP_PX - (viewportHeight - height);
+    if (overlap > 0) {
+      // Keep the term below the top of the screen while making room for the sheet.
+      window.scrollBy({ top: Math.min(overlap, Math.max(0, anchor.top - SHEET_TERM_GAP_PX)), behavior: 'instant' });
+      anchor = anchorBox() ?? anchor;
+    }
+    const room = viewportHeight - (anchor.top + anchor.height + SHEET_TERM_GAP_PX);
+    if (room < height) card.style.maxHeight = `${Math.max(room, Math.min(height, 160))}px`;
   }
 
   // --- pointer ---------------------------------------------------------------------------
@@ -298,8 +417,10 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (event.pointerType === 'touch' || event.pointerType === 'pen') {
       tap = inCard ? undefined : { x: event.clientX, y: event.clientY, time: event.timeStamp };
     }
-    // A press anywhere else closes a card opened by the keyboard, a tap or the popup.
-    if (!inCard && state.visible && state.focusWithin && !tapOnVisible(event)) dispatch({ type: 'blur' });
+    // A press anywhere else closes a card opened by the keyboard, a tap or the popup. A finger
+    // closes it with a tap (onPointerUp), not with the touch that starts a scroll.
+    const finger = event.pointerType === 'touch' || event.pointerType === 'pen';
+    if (!finger && !inCard && state.visible && state.focusWithin && !tapOnVisible(event)) dispatch({ type: 'blur' });
   }
 
   function tapOnVisible(event: PointerEvent): boolean {
@@ -317,7 +438,11 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     const doc = (event.target as Node | null)?.ownerDocument ?? document;
     const found = occurrenceAt(doc, event.clientX, event.clientY, highlighter.paintedIn, highlighter.shadowRootsOf(doc));
     // A term inside a link keeps the link's tap.
-    if (!found || found.node.parentElement?.closest('a[href]')) return;
+    if (!found || found.node.parentElement?.closest('a[href]')) {
+      // A tap outside the card (and off any term) closes it, as a sheet's scrim would.
+      if (state.visible && state.focusWithin) dispatch({ type: 'blur' });
+      return;
+    }
     show(found, { focus: false, reveal: false });
   }
 
@@ -390,6 +515,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     const view = doc.defaultView;
     view?.addEventListener('scroll', () => state.visible && position(), passive);
     view?.addEventListener('resize', () => state.visible && position(), passive);
+    view?.addEventListener('popstate', onPopState, { signal });
   }
 
   listenTo(document);
@@ -405,7 +531,21 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (view && (rect.top < 0 || rect.bottom > view.innerHeight)) view.scrollBy(0, rect.top - view.innerHeight / 3);
   }
 
-  function show(occurrence: Occurrence, { focus = false, reveal: scroll = true } = {}): void {
+  /** The popup's "take me there": the term's highlight blinks, then stays as the current term. */
+  function flash(occurrence: Occurrence): void {
+    flashTimers.forEach((id) => window.clearTimeout(id));
+    flashTimers = [];
+    for (let phase = 1; phase <= FLASH_BLINKS * 2; phase++) {
+      flashTimers.push(
+        window.setTimeout(() => {
+          if (state.visible !== occurrence) return;
+          highlighter.setCurrent(phase % 2 === 1 ? null : occurrence);
+        }, phase * FLASH_PHASE_MS),
+      );
+    }
+  }
+
+  function show(occurrence: Occurrence, { focus = false, reveal: scroll = true, flash: blink = false } = {}): void {
     if (focus && !focusInCard()) {
       const active = deepActiveElement();
       returnFocus = active && active !== host ? active : undefined;
@@ -414,9 +554,12 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (state.visible !== occurrence) dispatch({ type: 'focus', anchor: occurrence });
     else position();
     if (focus) focusCard();
+    if (blink) flash(occurrence);
   }
 
   signal.addEventListener('abort', () => {
+    flashTimers.forEach((id) => window.clearTimeout(id));
+    releaseBack();
     window.clearTimeout(timer);
     window.clearTimeout(selectionTimer);
     if (hitFrame !== undefined) cancelAnimationFrame(hitFrame);
@@ -427,6 +570,11 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   return {
     setTheme(next) {
       theme = next;
+      if (state.visible) update();
+    },
+    setDetail(next) {
+      if (next === detail) return;
+      detail = next;
       if (state.visible) update();
     },
     setOpenDelay(ms) {
@@ -456,13 +604,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       return target;
     },
     followDocuments,
-    close() {
-      if (state.visible || state.pending) {
-        const hadFocus = focusInCard();
-        dispatch({ type: 'escape' });
-        if (hadFocus) restoreFocus();
-      }
-    },
+    close: closeCard,
     snapshot() {
       const card = cardElement();
       if (!state.visible || !card || !host?.isConnected) return { open: false };
@@ -481,12 +623,34 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
         buttons: Array.from(card.querySelectorAll('button, summary'), (b) => ({ name: (b.textContent ?? '').trim(), ...box(b) })),
         colors: { background: getComputedStyle(card).backgroundColor, text: getComputedStyle(card).color },
         html: card.outerHTML,
+        sheet: card.classList.contains('sheet'),
+        expanded: card.classList.contains('expanded'),
+        minFontPx: minFontSize(card),
+        anchor: (() => {
+          const first = anchorRects(state.visible)[lineIndex] ?? anchorRects(state.visible)[0];
+          return first ? { left: first.left, top: first.top, width: first.width, height: first.height } : undefined;
+        })(),
       };
     },
     remove() {
       removed.abort();
     },
   };
+}
+
+function isSheetViewport(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(SHEET_MEDIA).matches;
+}
+
+/** The smallest font size among the card's elements that hold text of their own. */
+function minFontSize(card: HTMLElement): number {
+  let smallest = Infinity;
+  for (const el of [card, ...card.querySelectorAll<HTMLElement>('*')]) {
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+    if (!ownText || el.closest('.visually-hidden')) continue;
+    smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+  }
+  return smallest;
 }
 
 function deepActiveElement(): HTMLElement | undefined {
