@@ -125,6 +125,8 @@ async function launchFirefox(options) {
       executablePath,
       headless: options.headless ?? true,
       defaultViewport: viewport,
+      // Release builds honour services.settings.server (below) only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       // Lets BiDi's browsingContext.navigate open moz-extension:// pages (otherwise "Navigation to
       // moz-extension://… is not allowed in this context").
       args: ['--remote-allow-system-access'],

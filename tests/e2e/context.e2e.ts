@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { highlights, useExtensionBrowser } from './support/extension';
+import { BROWSERS, highlights, useExtension, type TestPage } from './support/suite';
 
 /** "id:text" of every highlight on the page, in document order. */
-async function marks(page: Page, selector: string | null = null): Promise<string[]> {
+async function marks(page: TestPage, selector: string | null = null): Promise<string[]> {
   return (await highlights(page, selector)).map((h) => `${h.id}:${h.text}`);
 }
 
-describe('context-aware highlighting in Chromium', () => {
-  const suite = useExtensionBrowser();
+describe.each(BROWSERS)('context-aware highlighting in %s', (browserName) => {
+  const suite = useExtension(browserName);
 
   it('highlights nothing on a page of confounders (printers, packets, traffic, Ruby, therapy, names, ratings)', async () => {
     const { page } = await suite.openHighlighted('confounders.html');
     expect(await marks(page)).toEqual([]);
+    await page.close();
   });
 
   it('highlights the ambiguous terms of a DPI article, and nothing in its navigation, link list or footer', async () => {
@@ -22,5 +22,6 @@ describe('context-aware highlighting in Chromium', () => {
     const ambiguous = ['jam-trinity', 'dpi', 'dbt', 'bhim', 'abha', 'diksha', 'account-aggregator'];
     expect([...ids]).toEqual(expect.arrayContaining(ambiguous));
     expect(await marks(page, 'nav, footer, ul')).toEqual([]);
+    await page.close();
   });
 });

@@ -5,14 +5,13 @@
  */
 import { chromium, type BrowserContext, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
 import {
-  cardSnapshot,
   guardNetwork,
   launchWithExtension,
   requireChromium,
   tabIdFor,
   type ExtensionBrowser,
 } from '../../../scripts/lib/browser.mjs';
-import type { BackgroundScope, Evaluator, ExtensionDriver, LaunchOptions, PlainBrowser, TestPage } from './driver';
+import type { BackgroundScope, CardSnapshot, Evaluator, ExtensionDriver, LaunchOptions, PlainBrowser, TestPage } from './driver';
 import { sleep } from './driver';
 import { BasePage } from './page-base';
 
@@ -91,6 +90,9 @@ function watchExtensionErrors(context: BrowserContext, extension: ExtensionBrows
   });
 }
 
+/** The service worker's extension API (the callbacks below run there, not in Node). */
+declare const chrome: { tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> } };
+
 export async function launchChromium(allowedOrigins: string[], options: LaunchOptions = {}): Promise<ExtensionDriver> {
   const extension = await launchWithExtension({ headless: true, colorScheme: options.colorScheme });
   const { context, worker } = extension;
@@ -104,6 +106,16 @@ export async function launchChromium(allowedOrigins: string[], options: LaunchOp
     return wrapped;
   };
   const unwrap = (page: TestPage) => (page as ChromiumPage).page;
+  /**
+   * Asked once per tab (tabIdFor brings the tab to the front to find it, which moves focus and
+   * would end a hover in progress).
+   */
+  const tabIds = new WeakMap<TestPage, number>();
+  async function tabId(page: TestPage): Promise<number> {
+    let id = tabIds.get(page);
+    if (id === undefined) tabIds.set(page, (id = await tabIdFor(worker, unwrap(page))));
+    return id;
+  }
 
   return {
     name: 'chromium',
@@ -135,11 +147,14 @@ export async function launchChromium(allowedOrigins: string[], options: LaunchOp
       throw new Error(`no new tab matched in ${timeout} ms; open: ${context.pages().map((p) => p.url()).join(', ')}`);
     },
     async background<R, A>(fn: (scope: BackgroundScope, arg: A) => R | Promise<R>, arg?: A) {
-      const call = `(async () => (${String(fn)})({ ext: chrome, dpiLens: globalThis.dpiLens, kind: 'service-worker' }, ${JSON.stringify(arg ?? null)}))()`;
+      const call = `(async () => (${String(fn)})({ ext: chrome, dpiLens: globalThis.dpiLens, global: globalThis, kind: typeof ServiceWorkerGlobalScope !== 'undefined' && self instanceof ServiceWorkerGlobalScope ? 'service-worker' : 'unknown' }, ${JSON.stringify(arg ?? null)}))()`;
       return (await worker.evaluate(call)) as Awaited<R>;
     },
-    tabId: (page) => tabIdFor(worker, unwrap(page)),
-    cardSnapshot: (page) => cardSnapshot(worker, unwrap(page)),
+    tabId,
+    cardSnapshot: async (page) => {
+      const id = await tabId(page);
+      return (await worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { type: 'dpi-lens:card-snapshot' }), id)) as CardSnapshot;
+    },
     network: {
       requests: guard.requests,
       offenders: guard.offenders,

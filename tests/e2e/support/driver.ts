@@ -108,6 +108,8 @@ export interface BackgroundScope {
     toggleHighlights(tabId: number | undefined): Promise<boolean | undefined>;
     lookUpSelection(text: string): Promise<string | undefined>;
   };
+  /** The background's own global object (the service worker's, or the event page's window). */
+  global: typeof globalThis;
   /** What runs the background: Chromium's service worker, or Firefox's event page (a window). */
   kind: 'service-worker' | 'event-page';
 }

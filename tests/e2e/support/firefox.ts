@@ -4,7 +4,7 @@
  * temporary add-on (scripts/lib/firefox.mjs). What differs from Chromium, and how it is bridged:
  * - The MV3 background is an event page, not a service worker, and BiDi cannot run code in it:
  *   background() runs in an extension page kept open for the purpose (the "control" tab) and
- *   reaches the event page's globals with runtime.getBackgroundPage().
+ *   reaches the event page's window (its globals, its fetch) with runtime.getBackgroundPage().
  * - Extension pages load without BiDi navigation events: they are opened and reloaded by polling
  *   their document (firefox.mjs, gotoExtension).
  * - The first tab of headless Firefox never gets focus: every test page is a new tab.
@@ -106,7 +106,7 @@ export async function launchFirefoxDriver(allowedOrigins: string[], options: Lau
     const call = `(async () => {
       const page = await browser.runtime.getBackgroundPage();
       const kind = page && page.document && typeof page.ServiceWorkerGlobalScope === 'undefined' ? 'event-page' : 'unknown';
-      return (${String(fn)})({ ext: browser, dpiLens: page && page.dpiLens, kind }, ${JSON.stringify(arg ?? null)});
+      return (${String(fn)})({ ext: browser, dpiLens: page && page.dpiLens, global: page, kind }, ${JSON.stringify(arg ?? null)});
     })()`;
     return (await control.evaluate(call)) as Awaited<R>;
   }
@@ -115,7 +115,13 @@ export async function launchFirefoxDriver(allowedOrigins: string[], options: Lau
    * The tab's id, from tabs.query in an extension page: by address when one tab shows it (the host
    * permission makes http(s) addresses visible), else the active tab once the page is brought to front.
    */
+  const tabIds = new WeakMap<TestPage, number>();
   async function tabId(page: TestPage): Promise<number> {
+    let id = tabIds.get(page);
+    if (id === undefined) tabIds.set(page, (id = await findTabId(page)));
+    return id;
+  }
+  async function findTabId(page: TestPage): Promise<number> {
     const href = await page.url();
     const byUrl = await background(async ({ ext }, url) => (await ext.tabs.query({})).filter((t) => t.url === url).map((t) => t.id), href);
     if (byUrl.length === 1 && byUrl[0] !== undefined) return byUrl[0];
@@ -124,6 +130,9 @@ export async function launchFirefoxDriver(allowedOrigins: string[], options: Lau
     if (active?.id === undefined || active.url !== href) throw new Error(`no tab found for ${href}`);
     return active.id;
   }
+
+  // The control tab first, so that it is never the newest tab: test pages opened later are active.
+  await firefox.controlPage();
 
   const isLocal = (url: string) => {
     const parsed = new URL(url);

@@ -150,8 +150,12 @@ export async function termPoint(page: Evaluator, id: string, nth = 0): Promise<{
   );
 }
 
-/** Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. */
-export async function hoverTerm(page: TestPage, id: string, nth = 0): Promise<{ x: number; y: number }> {
+/**
+ * Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. The
+ * tab's id is asked first: finding it may bring the tab to the front, which would end the hover.
+ */
+export async function hoverTerm(suite: Suite, page: TestPage, id: string, nth = 0): Promise<{ x: number; y: number }> {
+  await suite.driver.tabId(page);
   const point = await termPoint(page, id, nth);
   await page.mouseMove(point.x, point.y - 60);
   await page.mouseMove(point.x, point.y, 5);
