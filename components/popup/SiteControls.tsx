@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n/i18n';
-import type { Settings } from '@/components/settings/settings';
+import type { PageState } from '@/components/settings/messages';
+import { updateSettings, type Settings } from '@/components/settings/settings';
 import { changeSettings, loadSettings, watchSettings } from '@/components/settings/settings-storage';
 import { isHighlightingOn, setSite } from '@/components/settings/site-rules';
 import { loadTabSite, type TabSiteLoader } from './site-controls';
@@ -13,6 +14,10 @@ export interface SiteControlsProps {
   save?: (change: (current: Settings) => Settings) => Promise<Settings>;
   watch?: (onChange: (settings: Settings) => void) => () => void;
   openOptions?: () => void;
+  /** What the page itself says: after the Alt+Shift+D toggle it is off though the site is on. */
+  pageState?: PageState;
+  /** Undoes the page's own toggle. */
+  onTurnOnPage?: () => void;
 }
 
 /** "Highlighting is on for thehindu.com [Off on this site]" and a link to the settings. */
@@ -23,6 +28,8 @@ export function SiteControls({
   save = changeSettings,
   watch = watchSettings,
   openOptions = () => void browser.runtime.openOptionsPage(),
+  pageState,
+  onTurnOnPage,
 }: SiteControlsProps) {
   const [site, setSiteName] = useState<string>();
   const [settings, setSettings] = useState<Settings>();
@@ -42,7 +49,28 @@ export function SiteControls({
   return (
     <div class="site-controls">
       {settings && !settings.enabled ? (
-        <p class="site-status">{t('offEverywhere')}</p>
+        <>
+          <p class="site-status" role="status">
+            {t('offEverywhere')}
+          </p>
+          <button
+            type="button"
+            class="site-toggle"
+            onClick={() => void save((current) => updateSettings(current, { enabled: true })).then(setSettings)}
+          >
+            {t('turnOnEverywhere')}
+          </button>
+        </>
+      ) : pageState === 'off-page' && onTurnOnPage && (!site || on) ? (
+        // The site is on, but the reader turned this page off (Alt+Shift+D): say so, and undo that.
+        <>
+          <p class="site-status" role="status">
+            {t('pageOffPage')}
+          </p>
+          <button type="button" class="site-toggle" onClick={onTurnOnPage}>
+            {t('turnOnPage')}
+          </button>
+        </>
       ) : (
         settings &&
         site && (

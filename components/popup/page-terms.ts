@@ -1,19 +1,40 @@
 /**
- * "On this page" data: the popup asks the tab's content script which glossary terms it found.
- * The App receives a `PageTermsLoader` so it can be tested without a browser; `loadPageTerms`
- * is the real one, wired in the popup's main.tsx.
+ * "On this page" data and actions: the popup asks the tab's content script whether the page is
+ * highlighted and which glossary terms it has, and asks it to show one. The App receives these as
+ * props so it can be tested without a browser; the real ones are the defaults.
  */
 import { browser } from 'wxt/browser';
 import { PAGE_TERMS_MESSAGE, type PageTermsRequest } from '@/glossary/messages';
 import type { PageTerm } from '@/glossary/types';
+import {
+  isPageStatus,
+  PAGE_STATUS_MESSAGE,
+  SHOW_TERM_MESSAGE,
+  TOGGLE_PAGE_MESSAGE,
+  type PageState,
+  type PageStatusMessage,
+  type ShowTermMessage,
+  type TogglePageMessage,
+} from '@/components/settings/messages';
 
 /**
- * `terms` when the content script answered (possibly an empty list); `unavailable` when it
- * cannot run in that tab (browser pages, extension stores, a tab still loading) or is not there.
+ * `terms` when the content script answered (possibly an empty list), with the page's state
+ * (undefined: an older content script that only lists terms; taken as 'on'); `unavailable` when
+ * it cannot run in that tab (browser pages, extension stores, a tab still loading) or is not there.
  */
-export type PageTermsResult = { status: 'terms'; terms: PageTerm[] } | { status: 'unavailable' };
+export type PageTermsResult =
+  | { status: 'terms'; terms: PageTerm[]; state?: PageState; site?: string }
+  | { status: 'unavailable' };
 
 export type PageTermsLoader = (tabId?: number) => Promise<PageTermsResult>;
+
+/** What the popup can ask of the page. */
+export interface PageActions {
+  /** Scrolls to the term's first mention, flashes it and opens its card; false when it could not. */
+  showTerm(tabId: number | undefined, id: string, focus: boolean): Promise<boolean>;
+  /** Turns highlighting back on for this page (undoes the Alt+Shift+D toggle). */
+  togglePage(tabId: number | undefined): Promise<void>;
+}
 
 function isPageTermList(value: unknown): value is PageTerm[] {
   return (
@@ -28,17 +49,49 @@ function isPageTermList(value: unknown): value is PageTerm[] {
   );
 }
 
+async function activeTabId(tabId?: number): Promise<number | undefined> {
+  return tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
 export const loadPageTerms: PageTermsLoader = async (tabId) => {
   try {
-    const id =
-      tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const id = await activeTabId(tabId);
     if (id === undefined) return { status: 'unavailable' };
-    const request: PageTermsRequest = { type: PAGE_TERMS_MESSAGE };
-    const answer: unknown = await browser.tabs.sendMessage(id, request);
+    const request: PageStatusMessage = { type: PAGE_STATUS_MESSAGE };
+    const status: unknown = await browser.tabs.sendMessage(id, request);
+    if (isPageStatus(status)) {
+      return { status: 'terms', terms: status.terms, state: status.state, ...(status.site ? { site: status.site } : {}) };
+    }
+    // A content script from before the status message: its term list alone.
+    const older: PageTermsRequest = { type: PAGE_TERMS_MESSAGE };
+    const answer: unknown = await browser.tabs.sendMessage(id, older);
     // No answer at all means something in the tab heard the message but not our content script.
     return isPageTermList(answer) ? { status: 'terms', terms: answer } : { status: 'unavailable' };
   } catch {
     // sendMessage rejects ("Receiving end does not exist") wherever content scripts cannot run.
     return { status: 'unavailable' };
   }
+};
+
+export const pageActions: PageActions = {
+  async showTerm(tabId, id, focus) {
+    try {
+      const tab = await activeTabId(tabId);
+      if (tab === undefined) return false;
+      const message: ShowTermMessage = { type: SHOW_TERM_MESSAGE, id, focus };
+      return (await browser.tabs.sendMessage(tab, message)) === true;
+    } catch {
+      return false;
+    }
+  },
+  async togglePage(tabId) {
+    try {
+      const tab = await activeTabId(tabId);
+      if (tab === undefined) return;
+      const message: TogglePageMessage = { type: TOGGLE_PAGE_MESSAGE };
+      await browser.tabs.sendMessage(tab, message);
+    } catch {
+      // The page went away meanwhile: the next status says so.
+    }
+  },
 };

@@ -13,8 +13,27 @@ export const PAGE_SITE_MESSAGE = 'dpi-lens:page-site';
 
 /** Background -> content script: the keyboard command moves to the next (1) or previous (-1) term. */
 export const MOVE_TERM_MESSAGE = 'dpi-lens:move-term';
-/** Popup -> content script: scroll to this term's first mention and open its card. */
+/** Popup -> content script: scroll to this term's first mention, flash it and open its card. */
 export const SHOW_TERM_MESSAGE = 'dpi-lens:show-term';
+/**
+ * Popup -> content script: is the page highlighted (and if not, why), and which terms does it
+ * have? One answer, so the popup's words ("Highlighting is off on this page") agree with the page.
+ */
+export const PAGE_STATUS_MESSAGE = 'dpi-lens:page-status';
+
+/** Whether a page is highlighted, and if not, why (entrypoints/content/reader-session.ts). */
+export type PageState = 'on' | 'off-page' | 'off-site' | 'off-everywhere' | 'loading';
+export const PAGE_STATES: readonly PageState[] = ['on', 'off-page', 'off-site', 'off-everywhere', 'loading'];
+
+export interface PageStatusMessage {
+  type: typeof PAGE_STATUS_MESSAGE;
+}
+/** The content script's answer: its state, its terms in reading order with every mention counted, its site. */
+export interface PageStatus {
+  state: PageState;
+  terms: { id: string; count: number }[];
+  site: string | null;
+}
 /**
  * Extension -> content script: what the card shows now. The card lives in a closed shadow root that
  * no page script (nor a test driving the page) can read; the extension's own tests ask this way.
@@ -28,6 +47,8 @@ export interface MoveTermMessage {
 export interface ShowTermMessage {
   type: typeof SHOW_TERM_MESSAGE;
   id: string;
+  /** Chosen with the keyboard: focus goes into the card. */
+  focus?: boolean;
 }
 export interface CardSnapshotMessage {
   type: typeof CARD_SNAPSHOT_MESSAGE;
@@ -65,6 +86,22 @@ export function isMoveTermMessage(message: unknown): message is MoveTermMessage 
 export function isShowTermMessage(message: unknown): message is ShowTermMessage {
   const id = (message as { id?: unknown } | null)?.id;
   return typeOf(message) === SHOW_TERM_MESSAGE && typeof id === 'string' && id !== '';
+}
+
+export function isPageStatusMessage(message: unknown): message is PageStatusMessage {
+  return typeOf(message) === PAGE_STATUS_MESSAGE;
+}
+
+/** Narrows the content script's answer (the popup may be talking to an older or foreign script). */
+export function isPageStatus(value: unknown): value is PageStatus {
+  if (typeof value !== 'object' || value === null) return false;
+  const { state, terms, site } = value as Partial<PageStatus>;
+  return (
+    (PAGE_STATES as readonly unknown[]).includes(state) &&
+    (site === null || typeof site === 'string') &&
+    Array.isArray(terms) &&
+    terms.every((term) => typeof term?.id === 'string' && Number.isInteger(term.count) && term.count > 0)
+  );
 }
 
 export function isCardSnapshotMessage(message: unknown): message is CardSnapshotMessage {

@@ -13,9 +13,11 @@ import {
   isCardSnapshotMessage,
   isMoveTermMessage,
   isPageSiteMessage,
+  isPageStatusMessage,
   isShowTermMessage,
   isTogglePageMessage,
   TERM_COUNT_MESSAGE,
+  type PageStatus,
   type TermCountMessage,
 } from '@/components/settings/messages';
 import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
@@ -65,7 +67,11 @@ export function startReaderControls(
     if (isTogglePageMessage(message)) return Promise.resolve(session.togglePage());
     if (isPageSiteMessage(message)) return Promise.resolve(site ?? null);
     if (isPageTermsRequest(message)) return Promise.resolve(session.terms());
-    if (isShowTermMessage(message)) return session.showTerm(message.id);
+    if (isPageStatusMessage(message)) {
+      const status: PageStatus = { state: session.state, terms: session.terms(), site: site ?? null };
+      return Promise.resolve(status);
+    }
+    if (isShowTermMessage(message)) return session.showTerm(message.id, { focus: message.focus === true });
     if (isMoveTermMessage(message)) return session.moveTerm(message.direction).then((id) => id ?? null);
     if (isCardSnapshotMessage(message)) return Promise.resolve(session.cardSnapshot());
     return undefined;

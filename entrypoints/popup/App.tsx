@@ -1,24 +1,48 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchGlossary } from '@/glossary/search';
 import type { GlossaryEntry } from '@/glossary/types';
 import { BrowseByCategory } from '@/components/popup/BrowseByCategory';
 import { EntryView } from '@/components/popup/EntryView';
-import { OnThisPage } from '@/components/popup/OnThisPage';
-import type { PageTermsLoader, PageTermsResult } from '@/components/popup/page-terms';
+import { OnThisPage, type WayBack } from '@/components/popup/OnThisPage';
+import { pageActions as realPageActions, type PageActions, type PageTermsLoader, type PageTermsResult } from '@/components/popup/page-terms';
 import type { PopupParams } from '@/components/popup/popup-params';
 import { SearchResults, resultOptionId } from '@/components/popup/SearchResults';
 import { SiteControls } from '@/components/popup/SiteControls';
 import { t, tCount } from '@/components/i18n/i18n';
+import type { Settings } from '@/components/settings/settings';
+import { updateSettings } from '@/components/settings/settings';
+import { changeSettings as realChangeSettings, watchSettings } from '@/components/settings/settings-storage';
+import { setSite } from '@/components/settings/site-rules';
 
 export interface AppProps {
   entries: readonly GlossaryEntry[];
   loadPageTerms: PageTermsLoader;
   params?: PopupParams;
+  /** What the popup asks of the page (show a term, turn the page back on); the browser's by default. */
+  pageActions?: PageActions;
+  changeSettings?: (change: (current: Settings) => Settings) => Promise<Settings>;
+  watch?: (onChange: (settings: Settings) => void) => () => void;
+  /** Closes the toolbar popup once the reader has been taken to a term (not when opened in a tab). */
+  closePopup?: () => void;
 }
+
+/**
+ * After a settings change the page applies it from storage.onChanged, like the popup: ask again
+ * once it has had time to (the first answer may still be the old state).
+ */
+export const PAGE_STATE_RECHECK_MS = [150, 600] as const;
 
 const RESULTS_ID = 'search-results';
 
-export function App({ entries, loadPageTerms, params = {} }: AppProps) {
+export function App({
+  entries,
+  loadPageTerms,
+  params = {},
+  pageActions = realPageActions,
+  changeSettings = realChangeSettings,
+  watch = watchSettings,
+  closePopup = () => window.close(),
+}: AppProps) {
   const byId = useMemo(() => new Map(entries.map((entry) => [entry.id, entry])), [entries]);
   const getEntry = (id: string) => byId.get(id);
 
@@ -34,13 +58,41 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
   const results = useMemo(() => searchGlossary(entries, query), [entries, query]);
   const current = trail.length > 0 ? byId.get(trail[trail.length - 1]!) : undefined;
 
-  useEffect(() => {
-    let live = true;
-    loadPageTerms(params.tabId).then((result) => live && setPageTerms(result));
-    return () => {
-      live = false;
-    };
+  const live = useRef(true);
+  const reloadPageTerms = useCallback(() => {
+    void loadPageTerms(params.tabId).then((result) => live.current && setPageTerms(result));
   }, [loadPageTerms, params.tabId]);
+
+  useEffect(() => {
+    live.current = true;
+    reloadPageTerms();
+    const timers: number[] = [];
+    // The shortcut, the site switch and the options page all change what the page shows.
+    const stop = watch(() => {
+      for (const ms of PAGE_STATE_RECHECK_MS) timers.push(window.setTimeout(reloadPageTerms, ms));
+    });
+    return () => {
+      live.current = false;
+      stop();
+      timers.forEach((id) => window.clearTimeout(id));
+    };
+  }, [reloadPageTerms, watch]);
+
+  const showOnPage = (id: string, byKeyboard: boolean) => {
+    void pageActions.showTerm(params.tabId, id, byKeyboard).then((shown) => {
+      // Shown: the reader's eyes go to the page (the toolbar popup would cover it). Not shown (the
+      // page changed meanwhile): the entry, so the choice still answers something.
+      if (!shown) open(id);
+      else if (params.tabId === undefined) closePopup();
+    });
+  };
+
+  const turnOnPage = () => void pageActions.togglePage(params.tabId).then(reloadPageTerms);
+  const wayBack = wayBackFor(pageTerms, {
+    page: turnOnPage,
+    site: (site) => void changeSettings((current) => setSite(current, site, true)),
+    everywhere: () => void changeSettings((current) => updateSettings(current, { enabled: true })),
+  });
 
   const open = (id: string) => setTrail((previous) => [...previous, id]);
   const back = () => setTrail((previous) => previous.slice(0, -1));
@@ -86,7 +138,11 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
       <header class="popup-header">
         <h1>DPI Lens</h1>
         <p class="tagline">{t('popupTagline')}</p>
-        <SiteControls tabId={params.tabId} />
+        <SiteControls
+          tabId={params.tabId}
+          pageState={pageTerms?.status === 'terms' ? pageTerms.state : undefined}
+          onTurnOnPage={turnOnPage}
+        />
       </header>
       <main>
         {current ? (
@@ -121,7 +177,13 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
             </p>
             {query.trim() === '' ? (
               <>
-                <OnThisPage pageTerms={pageTerms} getEntry={getEntry} onOpen={open} />
+                <OnThisPage
+                  pageTerms={pageTerms}
+                  getEntry={getEntry}
+                  onOpen={open}
+                  onShow={showOnPage}
+                  wayBack={wayBack}
+                />
                 <BrowseByCategory entries={entries} onOpen={open} />
               </>
             ) : (
@@ -138,4 +200,18 @@ export function App({ entries, loadPageTerms, params = {} }: AppProps) {
       </main>
     </div>
   );
+}
+
+/** What to say, and which one button undoes it, when the page is not highlighted. */
+function wayBackFor(
+  pageTerms: PageTermsResult | undefined,
+  turnOn: { page: () => void; site: (site: string) => void; everywhere: () => void },
+): WayBack | undefined {
+  if (pageTerms?.status !== 'terms') return undefined;
+  const { state, site } = pageTerms;
+  if (state === 'off-page') return { message: t('pageOffPage'), action: t('turnOnPage'), run: turnOn.page };
+  if (state === 'off-everywhere') return { message: t('offEverywhere'), action: t('turnOnEverywhere'), run: turnOn.everywhere };
+  if (state === 'off-site' && site) return { message: t('pageOffSite', site), action: t('turnOnSite'), run: () => turnOn.site(site) };
+  if (state === 'off-site') return { message: t('pageOffPage'), action: t('turnOnPage'), run: turnOn.page };
+  return undefined;
 }

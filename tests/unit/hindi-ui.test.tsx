@@ -57,7 +57,7 @@ describe('popup in Hindi', () => {
 
     expect(screen.getByRole('combobox', { name: 'शब्दावली में खोजें' })).toBeDefined();
     const onPage = screen.getByRole('heading', { name: 'इस पेज पर' }).parentElement!;
-    await waitFor(() => expect(within(onPage).getByRole('button', { name: /UPI/ }).textContent).toBe('UPI3 उल्लेख'));
+    await waitFor(() => expect(within(onPage).getByRole('button', { name: /उल्लेख/ }).textContent).toBe('UPI3 उल्लेख'));
     expect(screen.getByRole('heading', { name: 'श्रेणी के अनुसार देखें' })).toBeDefined();
     expect(screen.getByText('भुगतान')).toBeDefined();
     expect(screen.queryByText(/On this page|Browse by category|Payments/)).toBeNull();

@@ -5,7 +5,9 @@ import { getEntry, glossary } from '@/glossary';
 import { formatDate } from '@/components/popup/labels';
 import { loadPageTerms, type PageTermsLoader } from '@/components/popup/page-terms';
 import type { GlossaryEntry } from '@/glossary/types';
-import { App } from '@/entrypoints/popup/App';
+import { App, PAGE_STATE_RECHECK_MS } from '@/entrypoints/popup/App';
+import type { PageActions } from '@/components/popup/page-terms';
+import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
 import { entry } from './support/entries';
 import { textOf } from './support/text';
 
@@ -33,6 +35,14 @@ const ENTRIES: GlossaryEntry[] = [
 const noPageTerms: PageTermsLoader = () => Promise.resolve({ status: 'terms', terms: [] });
 
 beforeEach(() => fakeBrowser.reset());
+
+/** Page actions whose every call is recorded; showing a term succeeds unless told otherwise. */
+function actions() {
+  return {
+    showTerm: vi.fn<PageActions['showTerm']>().mockResolvedValue(true),
+    togglePage: vi.fn<PageActions['togglePage']>().mockResolvedValue(undefined),
+  };
+}
 afterEach(cleanup);
 
 describe('popup search', () => {
@@ -139,25 +149,89 @@ describe('popup entry view', () => {
 });
 
 describe('popup "On this page"', () => {
-  it('lists the terms the content script found, in reading order, with counts', async () => {
+  it('lists the terms the content script found, in reading order, with every mention counted', async () => {
     const load = vi.fn<PageTermsLoader>().mockResolvedValue({
       status: 'terms',
+      state: 'on',
       terms: [
         { id: 'aadhaar', count: 1 },
         { id: 'unknown-to-this-build', count: 2 },
         { id: 'upi', count: 3 },
       ],
     });
-    render(<App entries={ENTRIES} loadPageTerms={load} params={{ tabId: 42 }} />);
+    render(<App entries={ENTRIES} loadPageTerms={load} params={{ tabId: 42 }} pageActions={actions()} />);
     expect(load).toHaveBeenCalledWith(42);
 
     const section = screen.getByRole('heading', { name: 'On this page' }).parentElement!;
-    await waitFor(() => expect(within(section).getAllByRole('button')).toHaveLength(2));
-    const buttons = within(section).getAllByRole('button');
-    expect(buttons.map((button) => button.textContent)).toEqual(['Aadhaar1 mention', 'UPI3 mentions']);
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(2));
+    const rows = within(section).getAllByRole('listitem');
+    expect(rows.map((row) => textOf(within(row).getAllByRole('button')[0]!))).toEqual(['Aadhaar1 mention', 'UPI3 mentions']);
+  });
 
-    fireEvent.click(buttons[1]!);
+  it('choosing a term takes the reader to it in the tab (keyboard: focus in its card); its Entry button opens the entry', async () => {
+    const pageActions = actions();
+    const load: PageTermsLoader = async () => ({ status: 'terms', state: 'on', terms: [{ id: 'upi', count: 3 }] });
+    render(<App entries={ENTRIES} loadPageTerms={load} params={{ tabId: 42 }} pageActions={pageActions} />);
+    const show = await screen.findByRole('button', { name: /UPI\s*3 mentions/ });
+    fireEvent.click(show, { detail: 1 });
+    expect(pageActions.showTerm).toHaveBeenLastCalledWith(42, 'upi', false);
+    fireEvent.click(show, { detail: 0 }); // Enter or Space
+    expect(pageActions.showTerm).toHaveBeenLastCalledWith(42, 'upi', true);
+    expect(screen.queryByRole('heading', { level: 2, name: /UPI/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Glossary entry for UPI' }));
     expect(textOf(screen.getByRole('heading', { level: 2 }))).toMatch('UPI');
+  });
+
+  it('closes the toolbar popup once the term is shown, and opens the entry when the page could not show it', async () => {
+    const closePopup = vi.fn();
+    const pageActions = actions();
+    const load: PageTermsLoader = async () => ({ status: 'terms', state: 'on', terms: [{ id: 'upi', count: 3 }] });
+    render(<App entries={ENTRIES} loadPageTerms={load} pageActions={pageActions} closePopup={closePopup} />);
+    fireEvent.click(await screen.findByRole('button', { name: /UPI\s*3 mentions/ }));
+    await waitFor(() => expect(closePopup).toHaveBeenCalledOnce());
+    pageActions.showTerm.mockResolvedValue(false);
+    fireEvent.click(screen.getByRole('button', { name: /UPI\s*3 mentions/ }));
+    await waitFor(() => expect(textOf(screen.getByRole('heading', { level: 2 }))).toMatch('UPI'));
+    expect(closePopup).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['off-page', 'Highlighting is off on this page.', 'On on this page'],
+    ['off-site', 'Highlighting is off here, on thehindu.com.', 'On on this site'],
+    ['off-everywhere', 'Highlighting is off everywhere.', 'Turn highlighting on'],
+  ] as const)('when the page is %s it says so (not "no terms") and offers the way back on', async (state, message, action) => {
+    const pageActions = actions();
+    let stored = DEFAULT_SETTINGS as Settings;
+    if (state === 'off-site') stored = { ...stored, offSites: ['thehindu.com'] };
+    if (state === 'off-everywhere') stored = { ...stored, enabled: false };
+    const changeSettings = vi.fn(async (change: (s: Settings) => Settings) => (stored = change(stored)));
+    const load: PageTermsLoader = async () => ({ status: 'terms', state, site: 'thehindu.com', terms: [] });
+    render(<App entries={ENTRIES} loadPageTerms={load} params={{ tabId: 7 }} pageActions={pageActions} changeSettings={changeSettings} watch={() => () => {}} />);
+    const section = screen.getByRole('heading', { name: 'On this page' }).parentElement!;
+    await within(section).findByText(new RegExp(message.replace('.', '\\.')));
+    expect(within(section).queryByText('No glossary terms found on this page.')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: action }));
+    await waitFor(() => {
+      if (state === 'off-page') expect(pageActions.togglePage).toHaveBeenCalledWith(7);
+      else expect(changeSettings).toHaveBeenCalled();
+    });
+    if (state === 'off-site') expect(stored.offSites).toEqual([]);
+    if (state === 'off-everywhere') expect(stored.enabled).toBe(true);
+  });
+
+  it('asks the page again after a settings change, so its state follows the switch', async () => {
+    vi.useFakeTimers();
+    try {
+      let onChange: (s: Settings) => void = () => {};
+      const load = vi.fn<PageTermsLoader>().mockResolvedValue({ status: 'terms', state: 'on', terms: [] });
+      render(<App entries={ENTRIES} loadPageTerms={load} pageActions={actions()} watch={(fn) => ((onChange = fn), () => {})} />);
+      expect(load).toHaveBeenCalledTimes(1);
+      onChange(DEFAULT_SETTINGS);
+      await vi.advanceTimersByTimeAsync(PAGE_STATE_RECHECK_MS.at(-1)!);
+      expect(load).toHaveBeenCalledTimes(1 + PAGE_STATE_RECHECK_MS.length);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says plainly when the page cannot be read', async () => {

@@ -44,3 +44,30 @@ describe('popup site controls', () => {
     await screen.findByText('Highlighting is off everywhere.');
   });
 });
+
+describe('popup site controls agree with the page', () => {
+  it('after the page toggle (Alt+Shift+D) says the page is off and offers it back on, not "Off on this site"', async () => {
+    const onTurnOnPage = vi.fn();
+    render(
+      <SiteControls
+        loadSite={async () => 'thehindu.com'}
+        load={async () => DEFAULT_SETTINGS}
+        save={async (change) => change(DEFAULT_SETTINGS)}
+        watch={() => () => {}}
+        pageState="off-page"
+        onTurnOnPage={onTurnOnPage}
+      />,
+    );
+    expect((await screen.findByRole('status')).textContent).toBe('Highlighting is off on this page.');
+    expect(screen.queryByRole('button', { name: 'Off on this site' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'On on this page' }));
+    expect(onTurnOnPage).toHaveBeenCalledOnce();
+  });
+
+  it('offers to turn highlighting back on when it is off everywhere', async () => {
+    const { stored } = setup({ ...DEFAULT_SETTINGS, enabled: false });
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn highlighting on' }));
+    await screen.findByText('Highlighting is on for thehindu.com');
+    expect(stored().enabled).toBe(true);
+  });
+});
