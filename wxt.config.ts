@@ -44,6 +44,10 @@ export default defineConfig({
           // Firefox's built-in data-consent declaration: DPI Lens collects and transmits nothing.
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android runs extensions: readers in India read news mostly on phones. The
+        // card opens as a bottom sheet there (no hover); 142 is the first version that reads
+        // data_collection_permissions on Android too.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -54,12 +54,45 @@ export async function lookUpSelection(selectionText: string): Promise<string | u
   const target = lookupSelection(selectionText, entries, matcher);
   if (!target) return undefined;
   const url = browser.runtime.getURL(`/${lookupPath(target)}` as '/popup.html');
+  if (await showInLookUpWindow(url)) return url;
   try {
-    await browser.windows.create({ url, type: 'popup', ...LOOK_UP_WINDOW });
+    const opened = await browser.windows.create({ url, type: 'popup', ...LOOK_UP_WINDOW });
+    if (opened?.id !== undefined) await rememberLookUpWindow(opened.id);
   } catch {
     await browser.tabs.create({ url });
   }
   return url;
+}
+
+/**
+ * The look-up window's id, kept in storage.session: the service worker is stopped when idle and
+ * would forget a variable, while the window lives on. Cleared with the browser session.
+ */
+export const LOOK_UP_WINDOW_KEY = 'lookUpWindowId';
+
+async function rememberLookUpWindow(id: number): Promise<void> {
+  await browser.storage.session?.set({ [LOOK_UP_WINDOW_KEY]: id }).catch(() => {});
+}
+
+/**
+ * Every look-up goes to one window (issue 12: each used to open another): the earlier window, if
+ * the reader has not closed it, is pointed at the new address and brought to the front.
+ */
+async function showInLookUpWindow(url: string): Promise<boolean> {
+  try {
+    const stored = await browser.storage.session?.get(LOOK_UP_WINDOW_KEY);
+    const id = stored?.[LOOK_UP_WINDOW_KEY];
+    if (typeof id !== 'number') return false;
+    const window = await browser.windows.get(id, { populate: true });
+    const tabId = window.tabs?.[0]?.id;
+    if (tabId === undefined) return false;
+    await browser.tabs.update(tabId, { url });
+    await browser.windows.update(id, { focused: true });
+    return true;
+  } catch {
+    // Closed by the reader (or no windows API, as on Android): open another.
+    return false;
+  }
 }
 
 /**
@@ -112,6 +145,8 @@ export async function showTermCount(tabId: number, count: number): Promise<void>
 }
 
 async function createMenu(): Promise<void> {
+  // Firefox for Android has no context menus: selection look-ups are a desktop feature.
+  if (!browser.contextMenus) return;
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: LOOK_UP_MENU_ID, title: t('contextMenuLookUp'), contexts: ['selection'] });
 }
@@ -120,15 +155,16 @@ async function createMenu(): Promise<void> {
 export function registerReaderActions(): void {
   browser.runtime.onInstalled.addListener(() => {
     void createMenu();
-    void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+    void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR }).catch(() => {});
   });
   browser.runtime.onStartup.addListener(() => void createMenu());
 
-  browser.contextMenus.onClicked.addListener((info) => {
+  // Neither exists on Firefox for Android (no context menus, no keyboard shortcuts there).
+  browser.contextMenus?.onClicked.addListener((info) => {
     if (info.menuItemId === LOOK_UP_MENU_ID && info.selectionText) void lookUpSelection(info.selectionText);
   });
 
-  browser.commands.onCommand.addListener((command, tab) => {
+  browser.commands?.onCommand.addListener((command, tab) => {
     if (command === TOGGLE_COMMAND) void toggleHighlights(tab?.id);
     else if (command in MOVE_COMMANDS) void moveToTerm(tab?.id, MOVE_COMMANDS[command]!);
   });

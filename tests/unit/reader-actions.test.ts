@@ -24,6 +24,27 @@ describe('lookUpSelection', () => {
     expect(tab).toHaveBeenCalledWith({ url: 'chrome-extension://id/popup.html?q=monsoon+session' });
   });
 
+  it('reuses the look-up window for the next look-up instead of opening another', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 7 } as never);
+    const get = vi.spyOn(fakeBrowser.windows, 'get').mockResolvedValue({ id: 7, tabs: [{ id: 70 }] } as never);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue({} as never);
+    const focus = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
+    await lookUpSelection('Aadhar');
+    await lookUpSelection('UPI');
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledWith(7, { populate: true });
+    expect(update).toHaveBeenCalledWith(70, { url: 'chrome-extension://id/popup.html?term=upi' });
+    expect(focus).toHaveBeenCalledWith(7, { focused: true });
+  });
+
+  it('opens a new window when the reader has closed the look-up window', async () => {
+    const create = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({ id: 7 } as never);
+    vi.spyOn(fakeBrowser.windows, 'get').mockRejectedValue(new Error('No window with id: 7.'));
+    await lookUpSelection('Aadhar');
+    await lookUpSelection('UPI');
+    expect(create).toHaveBeenCalledTimes(2);
+  });
+
   it('opens nothing for an empty selection', async () => {
     const create = vi.spyOn(fakeBrowser.windows, 'create');
     expect(await lookUpSelection('   ')).toBeUndefined();
