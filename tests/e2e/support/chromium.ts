@@ -31,6 +31,9 @@ export class ChromiumPage extends BasePage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
     return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<Awaited<R>>;
   }
+  async runScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
+  }
   async goto(url: string): Promise<void> {
     await this.page.goto(url, { waitUntil: 'load' });
   }

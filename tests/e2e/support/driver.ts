@@ -55,6 +55,8 @@ export const within = (parent: Query, child: Query): Query => ({ ...child, withi
 
 export interface TestPage extends Evaluator {
   readonly browserName: BrowserName;
+  /** Runs a script's source in the page (through the driver: extension pages' CSP forbids inline scripts and eval). */
+  runScript(source: string): Promise<void>;
   /** The document's address, read in the page (Firefox's driver does not follow extension pages). */
   url(): Promise<string>;
   goto(url: string): Promise<void>;

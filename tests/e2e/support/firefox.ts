@@ -39,6 +39,9 @@ export class FirefoxPage extends BasePage {
     const prefix = this.firefox?.extensionUrl('');
     return prefix && url.startsWith(prefix) ? url.slice(prefix.length) : undefined;
   }
+  async runScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
+  }
   async goto(url: string): Promise<void> {
     const path = this.extensionPath(url);
     if (path !== undefined) await this.firefox!.gotoExtension(this.page, path);

@@ -21,6 +21,7 @@ export abstract class BasePage implements TestPage {
   readonly errors: string[] = [];
   abstract readonly browserName: BrowserName;
   abstract evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  abstract runScript(source: string): Promise<void>;
   abstract goto(url: string): Promise<void>;
   abstract reload(): Promise<void>;
   abstract close(): Promise<void>;
