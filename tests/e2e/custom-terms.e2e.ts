@@ -1,6 +1,19 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { highlights, hoverTerm, markedIds, useExtensionBrowser, waitForCard, waitForHighlights } from './support/extension';
+import {
+  BROWSERS,
+  byLabel,
+  byRole,
+  byText,
+  highlights,
+  hoverTerm,
+  lookUpSelection,
+  markedIds,
+  useExtension,
+  waitForCard,
+  waitForHighlights,
+  within,
+  type TestPage,
+} from './support/suite';
 import { CARD_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
 
 /** CUSTOM_TERMS_KEY of components/custom-terms/storage.ts (not imported: it pulls in WXT's browser shim). */
@@ -10,32 +23,28 @@ const FIXTURE = 'custom-terms.html';
 const ZORBLY = { name: 'Zorbly Ledger', id: 'custom-zorbly-ledger', definition: 'A made-up village land ledger, for tests.' };
 const QUXTON = { name: 'Quxton Registry', id: 'custom-quxton-registry', definition: 'Another made-up register, for tests.' };
 
-describe('readers’ own terms', () => {
-  const suite = useExtensionBrowser();
+describe.each(BROWSERS)('readers’ own terms in %s', (browserName) => {
+  const suite = useExtension(browserName);
 
-  async function openOptions(): Promise<Page> {
-    const page = await suite.browser.context.newPage();
-    await page.goto(suite.browser.extensionUrl('options.html'));
-    await page.getByRole('heading', { name: 'Add a term' }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+  async function openOptions(): Promise<TestPage> {
+    const page = await suite.driver.extensionPage('options.html');
+    await page.waitForElement(byRole('heading', 'Add a term'));
     return page;
   }
 
   /** Saves `terms` as the reader's list straight into storage, so a test does not depend on another's edits. */
   async function seedTerms(terms: { name: string; definition: string }[]): Promise<void> {
-    // Runs in the extension's service worker, where `chrome` is the extension API.
-    type StorageArea = { set(items: Record<string, unknown>): Promise<void> };
-    await suite.browser.worker.evaluate(
-      ([key, value]) =>
-        (globalThis as unknown as { chrome: { storage: { local: StorageArea } } }).chrome.storage.local.set({ [key]: value }),
-      [CUSTOM_TERMS_KEY, { format: 'dpi-lens-terms', version: 1, terms }] as const,
-    );
+    await suite.driver.background(({ ext }, { key, value }) => ext.storage.local.set({ [key]: value }), {
+      key: CUSTOM_TERMS_KEY,
+      value: { format: 'dpi-lens-terms', version: 1, terms },
+    });
   }
 
-  async function addTerm(options: Page, term: { name: string; definition: string }): Promise<void> {
-    await options.getByLabel('Name', { exact: true }).fill(term.name);
-    await options.getByLabel('Short definition').fill(term.definition);
-    await options.getByRole('button', { name: 'Add term' }).click();
-    await options.getByRole('status').filter({ hasText: `Added “${term.name}”.` }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+  async function addTerm(options: TestPage, term: { name: string; definition: string }): Promise<void> {
+    await options.fill(byLabel('Name', { exact: true }), term.name);
+    await options.fill(byLabel('Short definition'), term.definition);
+    await options.clickElement(byRole('button', 'Add term'));
+    await options.waitForElement({ role: 'status', hasText: `Added “${term.name}”.` });
   }
 
   it('highlights a term added in the options page, outside editing zones, with a "Your term" card', async () => {
@@ -48,10 +57,10 @@ describe('readers’ own terms', () => {
     expect(ids).toContain(ZORBLY.id);
     expect(ids).toContain('upi'); // bundled terms are still highlighted beside it
     expect(await highlights(page, 'textarea')).toEqual([]);
-    expect(await page.locator('#comment').inputValue()).toBe('Zorbly Ledger should be free to use');
+    expect(await page.evaluate(() => (document.getElementById('comment') as HTMLTextAreaElement).value)).toBe('Zorbly Ledger should be free to use');
 
-    await page.waitForTimeout(300); // the card layer is created once the entries have arrived
-    await hoverTerm(page, ZORBLY.id);
+    await page.sleep(300); // the card layer is created once the entries have arrived
+    await hoverTerm(suite, page, ZORBLY.id);
     const card = await waitForCard(suite, page, (c) => c.open && c.id === ZORBLY.id, CARD_TIMEOUT_MS);
     expect(card.text).toContain(ZORBLY.definition);
     expect(card.text).toContain('Your term · no source given');
@@ -62,7 +71,7 @@ describe('readers’ own terms', () => {
     await waitForHighlights(page, (found) => found.some((h) => h.id === QUXTON.id));
 
     // Deleting one removes its highlights, again live.
-    await options.getByRole('button', { name: `Delete ${QUXTON.name}` }).click();
+    await options.clickElement(byRole('button', `Delete ${QUXTON.name}`));
     await waitForHighlights(page, (found) => !found.some((h) => h.id === QUXTON.id));
     expect(await markedIds(page)).toContain(ZORBLY.id);
 
@@ -72,50 +81,46 @@ describe('readers’ own terms', () => {
 
   it('finds a custom term in the popup’s search and shows it as the reader’s', async () => {
     await seedTerms([ZORBLY].map(({ name, definition }) => ({ name, definition })));
-    const popup = await suite.browser.context.newPage();
-    await popup.goto(suite.browser.extensionUrl('popup.html'));
-    const search = popup.getByRole('combobox', { name: /search/i });
-    await search.waitFor({ timeout: POPUP_TIMEOUT_MS });
-    await search.fill('zorbly');
-    await popup.getByRole('option', { name: new RegExp(ZORBLY.name) }).first().click();
-    await popup.getByRole('heading', { name: ZORBLY.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
-    expect(await popup.getByText('Your term', { exact: true }).count()).toBe(1);
-    expect(await popup.getByText(ZORBLY.definition).count()).toBeGreaterThan(0);
+    const popup = await suite.driver.extensionPage('popup.html');
+    await popup.fill(byRole('combobox', /search/i), 'zorbly');
+    await popup.clickElement(byRole('option', new RegExp(ZORBLY.name)));
+    await popup.waitForElement(byRole('heading', ZORBLY.name));
+    expect(await popup.count(byText('Your term', { exact: true }))).toBe(1);
+    expect(await popup.count(byText(ZORBLY.definition))).toBeGreaterThan(0);
     await popup.close();
   });
 
   it('"Look up in DPI Lens" on a reader’s term opens its entry, a Devanagari name too', async () => {
     const HINDI = { name: 'ज़ोर्बली बही', definition: 'एक गढ़ा हुआ बही-खाता, परीक्षण के लिए।' };
     await seedTerms([ZORBLY, HINDI].map(({ name, definition }) => ({ name, definition })));
-    // The handler the context menu calls, run in the service worker (native menus cannot be clicked from a test).
-    type Handlers = { dpiLens: { lookUpSelection(text: string): Promise<string | undefined> } };
+    // The handler the context menu calls (native menus cannot be clicked from a test).
     const lookUp = async (selection: string) => {
-      const opened = suite.browser.context.waitForEvent('page', { timeout: POPUP_TIMEOUT_MS });
-      const url = await suite.browser.worker.evaluate(
-        (text) => (globalThis as unknown as Handlers).dpiLens.lookUpSelection(text),
-        selection,
+      let url: string | undefined;
+      const popup = await suite.driver.waitForNewPage(
+        async () => (url = await lookUpSelection(suite, selection)),
+        (opened) => opened.pathname === '/popup.html',
+        POPUP_TIMEOUT_MS,
       );
-      const popup = await opened;
       return { url, popup };
     };
 
     const latin = await lookUp('the zorbly ledger entries');
     expect(latin.url).toContain(`popup.html?term=${ZORBLY.id}`);
-    await latin.popup.getByRole('heading', { name: ZORBLY.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await latin.popup.waitForElement(byRole('heading', ZORBLY.name));
     await latin.popup.close();
 
     const hindi = await lookUp(HINDI.name);
     expect(hindi.url).toContain('popup.html?term=custom-');
-    await hindi.popup.getByRole('heading', { name: HINDI.name }).waitFor({ timeout: POPUP_TIMEOUT_MS });
-    expect(await hindi.popup.getByText(HINDI.definition).count()).toBeGreaterThan(0);
+    await hindi.popup.waitForElement(byRole('heading', HINDI.name));
+    expect(await hindi.popup.count(byText(HINDI.definition))).toBeGreaterThan(0);
     await hindi.popup.close();
   });
 
   it('rejects an invalid import with the problem shown, and keeps the saved terms', async () => {
     await seedTerms([ZORBLY].map(({ name, definition }) => ({ name, definition })));
     const options = await openOptions();
-    const saved = options.getByRole('list', { name: 'Your saved terms' });
-    await saved.getByText(ZORBLY.name).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    const saved = byRole('list', 'Your saved terms');
+    await options.waitForElement(within(saved, byText(ZORBLY.name)));
 
     const bad = {
       format: 'dpi-lens-terms',
@@ -125,23 +130,24 @@ describe('readers’ own terms', () => {
         { name: 'Zorbly Ledger', definition: 'x'.repeat(312) },
       ],
     };
-    await options.getByLabel('Import terms from a file').setInputFiles({
+    // What the file picker does: the chosen file on the input, and its change event.
+    await options.chooseFile(byLabel('Import terms from a file'), {
       name: 'bad-terms.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
+      text: JSON.stringify(bad),
     });
 
-    const alert = options.getByRole('alert');
-    await alert.getByText('terms[1].definition: 312 characters, at most 280').waitFor({ timeout: POPUP_TIMEOUT_MS });
-    expect(await alert.textContent()).toContain('Nothing was imported: bad-terms.json has 1 problem.');
-    expect(await options.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    const alert = byRole('alert');
+    await options.waitForElement(within(alert, byText('terms[1].definition: 312 characters, at most 280')));
+    expect(await options.textOf(alert)).toContain('Nothing was imported: bad-terms.json has 1 problem.');
+    expect(await options.count(byRole('button', 'Import', { exact: true }))).toBe(0);
     // The list, and what the page is highlighted with, are as they were.
-    expect(await saved.getByRole('listitem').count()).toBe(1);
-    expect(await saved.getByText('Fine Term').count()).toBe(0);
-    expect(await saved.getByText(ZORBLY.definition).count()).toBe(1);
+    expect(await options.count(within(saved, byRole('listitem')))).toBe(1);
+    expect(await options.count(within(saved, byText('Fine Term')))).toBe(0);
+    expect(await options.count(within(saved, byText(ZORBLY.definition)))).toBe(1);
 
     await options.reload();
-    await options.getByRole('list', { name: 'Your saved terms' }).getByText(ZORBLY.definition).waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await options.waitForElement(within(byRole('list', 'Your saved terms'), byText(ZORBLY.definition)));
     await options.close();
   });
 });
