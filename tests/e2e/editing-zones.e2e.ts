@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_MEASURE, highlights, useExtensionBrowser } from './support/extension';
+import { BROWSERS, HIGHLIGHT_MEASURE, highlights, useExtension, waitForHighlight, type TestPage } from './support/suite';
 import { MUTATION_SETTLE_MS } from './support/timeouts';
 
 interface ZoneSnapshot {
@@ -21,9 +20,9 @@ function recordZonesBeforeHighlighting() {
   });
 }
 
-function snapshotZones(page: Page): Promise<ZoneSnapshot[]> {
-  return page.$$eval('[data-e2e="editable"]', (els) =>
-    els.map((el) => ({
+function snapshotZones(page: TestPage): Promise<ZoneSnapshot[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-e2e="editable"]')].map((el) => ({
       id: el.id,
       html: el.innerHTML,
       value: 'value' in el ? String((el as HTMLInputElement).value) : null,
@@ -32,24 +31,22 @@ function snapshotZones(page: Page): Promise<ZoneSnapshot[]> {
 }
 
 /** Resolves when another highlighting pass is recorded, or after MUTATION_SETTLE_MS without one. */
-async function settle(page: Page, passesBefore: number): Promise<void> {
+async function settle(page: TestPage, passesBefore: number): Promise<void> {
   await page
-    .waitForFunction(
-      ([name, count]) => performance.getEntriesByName(name as string).length > (count as number),
-      [HIGHLIGHT_MEASURE, passesBefore] as const,
-      { timeout: MUTATION_SETTLE_MS },
-    )
+    .waitFor(({ name, count }) => performance.getEntriesByName(name).length > count, { name: HIGHLIGHT_MEASURE, count: passesBefore }, {
+      timeout: MUTATION_SETTLE_MS,
+    })
     .catch(() => {}); // no new pass: the edit was (rightly) ignored
 }
 
-describe('form fields and editors on a highlighted page', () => {
-  const suite = useExtensionBrowser();
+const valueOf = (page: TestPage, id: string) => page.evaluate((el) => (document.getElementById(el) as HTMLInputElement).value, id);
+
+describe.each(BROWSERS)('form fields and editors on a highlighted page in %s', (browserName) => {
+  const suite = useExtension(browserName);
 
   it('keeps textarea, input and contenteditable content byte-identical', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.addInitScript(recordZonesBeforeHighlighting);
-    await page.goto(suite.server.url('article.html'));
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, HIGHLIGHT_MEASURE);
+    const page = await suite.driver.newPage(suite.server.url('article.html'), { initScript: recordZonesBeforeHighlighting });
+    await waitForHighlight(page);
 
     const before = await page.evaluate(() => (window as unknown as { zonesBefore: ZoneSnapshot[] }).zonesBefore);
     expect(before.map((z) => z.id)).toEqual(['comment', 'comment-title', 'draft']);
@@ -60,22 +57,21 @@ describe('form fields and editors on a highlighted page', () => {
   it('does not disturb typing "UPI" into the comment box or the editable draft', async () => {
     const { page } = await suite.openHighlighted('article.html');
     const passes = await page.evaluate((name) => performance.getEntriesByName(name).length, HIGHLIGHT_MEASURE);
-    const comment = page.locator('#comment');
-    const original = await comment.inputValue();
+    const original = await valueOf(page, 'comment');
 
-    await comment.click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Also UPI Lite and Aadhaar.');
-    const draft = page.locator('#draft');
-    await draft.click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' UPI');
+    await page.click('#comment');
+    await page.press('End');
+    await page.type(' Also UPI Lite and Aadhaar.');
+    await page.click('#draft');
+    await page.press('End');
+    await page.type(' UPI');
     await settle(page, passes);
 
-    expect(await comment.inputValue()).toBe(`${original} Also UPI Lite and Aadhaar.`);
+    expect(await valueOf(page, 'comment')).toBe(`${original} Also UPI Lite and Aadhaar.`);
     expect(await highlights(page, '#draft, #comment, #comment-title')).toEqual([]);
-    expect(await draft.textContent()).toContain('UPI');
+    expect(await page.evaluate(() => document.getElementById('draft')!.textContent)).toContain('UPI');
     // Focus and caret stay where the reader left them.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('draft');
+    await page.close();
   });
 });
