@@ -14,6 +14,7 @@ import {
   serveDirectory,
   cardSnapshot,
   highlightedTermCounts,
+  knownTabId,
   tabIdFor,
   termBox,
   waitForHighlight,
@@ -74,6 +75,7 @@ const countTerms = highlightedTermCounts;
 /** Rests the pointer on term `id` (from nearby, in steps, as a reader does) and waits for its card. */
 async function openCard(browser, page, id) {
   await page.waitForTimeout(300); // the card layer is created once the entries have arrived
+  await knownTabId(browser.worker, page); // found first: finding it brings the tab to the front, which would end a hover
   const box = await termBox(page, id);
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(at.x, at.y - 60);

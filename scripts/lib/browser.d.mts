@@ -71,6 +71,7 @@ export interface CardSnapshot {
   colors?: { background: string; text: string };
   html?: string;
 }
+export declare function knownTabId(worker: Worker, page: Page): Promise<number>;
 export declare function cardSnapshot(worker: Worker, page: Page): Promise<CardSnapshot>;
 export declare function termBox(page: Page, id: string, nth?: number): Promise<{ x: number; y: number; width: number; height: number }>;
 export declare function highlightedTermCounts(page: Page): Promise<[string, number][]>;

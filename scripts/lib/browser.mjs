@@ -160,7 +160,11 @@ export async function serveDirectory(root = FIXTURE_PAGES) {
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
-    close: () => new Promise((done) => server.close(() => done(undefined))),
+    // Browsers keep connections alive: close them, or close() waits for the browser to go first.
+    close: () => new Promise((done) => {
+      server.closeAllConnections();
+      server.close(() => done(undefined));
+    }),
   };
 }
 
@@ -238,6 +242,21 @@ export async function tabIdFor(worker, page) {
   });
 }
 
+/** @type {WeakMap<import('playwright-core').Page, number>} */
+const tabIds = new WeakMap();
+
+/**
+ * tabIdFor, asked once per page: bringing a tab to the front moves focus, which must not happen
+ * while a test rests the pointer on a term. Call it before hovering.
+ * @param {import('playwright-core').Worker} worker
+ * @param {import('playwright-core').Page} page
+ */
+export async function knownTabId(worker, page) {
+  let tabId = tabIds.get(page);
+  if (tabId === undefined) tabIds.set(page, (tabId = await tabIdFor(worker, page)));
+  return tabId;
+}
+
 /**
  * What the card shows, asked of the page's content script by the extension's service worker: the
  * card lives in a closed shadow root that neither the page nor Playwright can read.
@@ -245,7 +264,7 @@ export async function tabIdFor(worker, page) {
  * @param {import('playwright-core').Page} page
  */
 export async function cardSnapshot(worker, page) {
-  const tabId = await tabIdFor(worker, page);
+  const tabId = await knownTabId(worker, page);
   return worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'dpi-lens:card-snapshot' }), tabId);
 }
 

@@ -13,6 +13,7 @@ import {
   ROOT,
   serveDirectory,
   cardSnapshot as snapshotCard,
+  knownTabId,
   tabIdFor,
   termBox,
   waitForHighlight,
@@ -132,8 +133,12 @@ export async function termPoint(page: Page, id: string, nth = 0): Promise<{ x: n
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. */
-export async function hoverTerm(page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
+/**
+ * Moves the mouse onto the highlight of `id` the way a reader does: from nearby, in steps. The
+ * tab's id is asked first: asking brings the tab to the front, which would end the hover.
+ */
+export async function hoverTerm(suite: ExtensionSuite, page: Page, id: string, nth = 0): Promise<{ x: number; y: number }> {
+  await knownTabId(suite.browser.worker, page);
   const point = await termPoint(page, id, nth);
   await page.mouse.move(point.x, point.y - 60);
   await page.mouse.move(point.x, point.y, { steps: 5 });
@@ -143,6 +148,8 @@ export async function hoverTerm(page: Page, id: string, nth = 0): Promise<{ x: n
 export type { CardSnapshot };
 
 /** What the card shows (page/card.tsx), asked through the extension: its closed shadow root is out of Playwright's reach. */
+export { knownTabId };
+
 export function cardSnapshot(suite: ExtensionSuite, page: Page): Promise<CardSnapshot> {
   return snapshotCard(suite.browser.worker, page);
 }
