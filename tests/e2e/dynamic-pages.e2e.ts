@@ -1,7 +1,16 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_MEASURE, highlights, markedIds, useExtensionBrowser, waitForHighlightOf, waitForHighlights } from './support/extension';
-import { withSettings } from './support/settings';
+import {
+  BROWSERS,
+  HIGHLIGHT_MEASURE,
+  highlights,
+  markedIds,
+  useExtension,
+  waitForHighlightOf,
+  waitForHighlights,
+  withSettings,
+  type Evaluator,
+  type TestPage,
+} from './support/suite';
 import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
 
 // How fast new content is highlighted (the 200 ms target) is measured and printed by
@@ -12,8 +21,10 @@ interface PassDetail {
   textNodes: number;
 }
 
+const textContent = (page: TestPage, selector: string) => page.evaluate((css) => document.querySelector(css)!.textContent, selector);
+
 /** The details of the highlighting passes recorded so far, oldest first. */
-function passes(page: Page): Promise<PassDetail[]> {
+function passes(page: TestPage): Promise<PassDetail[]> {
   return page.evaluate(
     (name) => performance.getEntriesByName(name).map((m) => (m as PerformanceMeasure).detail as PassDetail),
     HIGHLIGHT_MEASURE,
@@ -21,7 +32,7 @@ function passes(page: Page): Promise<PassDetail[]> {
 }
 
 /** Counts the page's DOM changes (nodes and text) for `ms`: after a finished pass there should be none. */
-function domChangesDuring(page: Page, ms: number): Promise<number> {
+function domChangesDuring(page: TestPage, ms: number): Promise<number> {
   return page.evaluate(
     (wait) =>
       new Promise<number>((resolve) => {
@@ -38,23 +49,26 @@ function domChangesDuring(page: Page, ms: number): Promise<number> {
   );
 }
 
-describe('pages that change after load', () => {
-  const suite = useExtensionBrowser();
+describe.each(BROWSERS)('pages that change after load in %s', (browserName) => {
+  const suite = useExtension(browserName);
 
+  /** dynamic.html, highlighted; `errors` are the page's uncaught errors (the driver collects them). */
   async function open() {
     const { page } = await suite.openHighlighted('dynamic.html');
-    const errors: Error[] = [];
-    page.on('pageerror', (error) => errors.push(error));
-    return { page, errors };
+    return { page, errors: page.errors };
   }
 
   /** The same-origin frame of dynamic.html. */
-  const frameOf = (page: Page) => page.frames().find((f) => f !== page.mainFrame())!;
+  const frameOf = async (page: TestPage): Promise<Evaluator> => {
+    const [frame] = await page.childFrames();
+    if (!frame) throw new Error('dynamic.html has no frame');
+    return frame;
+  };
 
   it('highlights a "load more" item in a pass that reads only the added text, and painting starts no pass', async () => {
     const { page } = await open();
     // Everything the page had at load (its frame and shadow root too) is highlighted first.
-    await waitForHighlightOf(frameOf(page), 'ondc');
+    await waitForHighlightOf(await frameOf(page), 'ondc');
     await waitForHighlightOf(page, 'digilocker', '#widget-host');
     const before = await passes(page);
     expect(before.reduce((sum, pass) => sum + pass.textNodes, 0)).toBeGreaterThan(1);
@@ -66,11 +80,9 @@ describe('pages that change after load', () => {
       document.getElementById('main')!.append(p);
     });
     await waitForHighlightOf(page, 'upi-lite', '#more');
-    await page.waitForFunction(
-      ([name, count]) => performance.getEntriesByName(name as string).length > (count as number),
-      [HIGHLIGHT_MEASURE, before.length] as const,
-      { timeout: HIGHLIGHT_TIMEOUT_MS },
-    );
+    await page.waitFor(({ name, count }) => performance.getEntriesByName(name).length > count, { name: HIGHLIGHT_MEASURE, count: before.length }, {
+      timeout: HIGHLIGHT_TIMEOUT_MS,
+    });
     // Cost proportional to what was added: one paragraph, one text node read, one highlight.
     expect((await passes(page)).slice(before.length)).toEqual([expect.objectContaining({ textNodes: 1, marks: 1 })]);
 
@@ -89,7 +101,7 @@ describe('pages that change after load', () => {
       first.nodeValue = 'Payments by card fell slightly.';
     });
     await waitForHighlights(page, (found) => found.length === 0, '#rendered');
-    expect(await page.textContent('#rendered')).toBe('Payments by card fell slightly.');
+    expect(await textContent(page, '#rendered')).toBe('Payments by card fell slightly.');
     // Vue-style: the framework removes the node it owns.
     await page.evaluate(() => {
       const li = document.querySelector('#feed li')!;
@@ -97,7 +109,7 @@ describe('pages that change after load', () => {
       li.append('Replaced entry about UPI Lite.');
     });
     await waitForHighlightOf(page, 'upi-lite', '#feed li');
-    expect(await page.textContent('#feed li')).toBe('Replaced entry about UPI Lite.');
+    expect(await textContent(page, '#feed li')).toBe('Replaced entry about UPI Lite.');
     expect(errors).toEqual([]);
   });
 
@@ -125,7 +137,7 @@ describe('pages that change after load', () => {
 
   it('follows text a page streams into a node and a counter it updates in place, without losing a character', async () => {
     // Every mention: the page's first UPI and Aadhaar are elsewhere, the streamed ones must be highlighted too.
-    await withSettings(suite.browser.worker, { density: 'every' }, async () => {
+    await withSettings(suite, { density: 'every' }, async () => {
       const { page, errors } = await open();
       const result = await page.evaluate(async () => {
         const chat = document.createElement('p');
@@ -167,21 +179,23 @@ describe('pages that change after load', () => {
     await waitForHighlightOf(page, 'dpdp-act', '#story2');
   });
 
-  /** Whether `root`'s adopted sheets (a shadow root, or a frame's document) carry the highlight rules. */
-  const adoptsHighlightRules = (root: DocumentOrShadowRoot) =>
-    root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(dpi-lens--underline)')));
+  /** Whether the adopted sheets of `host`'s shadow root (or of the document) carry the highlight rules. */
+  function adoptsHighlightRules(host: string): boolean {
+    const root: DocumentOrShadowRoot = host === 'document' ? document : document.querySelector(host)!.shadowRoot!;
+    return root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(dpi-lens--underline)')));
+  }
 
   it('highlights text in an open shadow root and in a same-origin frame, with the highlight rules there too', async () => {
     const { page } = await open();
     await waitForHighlightOf(page, 'digilocker', '#widget-host');
-    await waitForHighlightOf(frameOf(page), 'ondc');
+    await waitForHighlightOf(await frameOf(page), 'ondc');
     // A document style sheet does not reach into shadow roots or frames: the rules are adopted there.
-    expect(await page.evaluate(`(${adoptsHighlightRules})(document.getElementById('widget-host').shadowRoot)`)).toBe(true);
-    expect(await frameOf(page).evaluate(`(${adoptsHighlightRules})(document)`)).toBe(true);
+    expect(await page.evaluate(adoptsHighlightRules, '#widget-host')).toBe(true);
+    expect(await (await frameOf(page)).evaluate(adoptsHighlightRules, 'document')).toBe(true);
   });
 
   it("paints terms inside a shadow root in the reader's chosen style, as in the document", async () => {
-    const painted = await withSettings(suite.browser.worker, { style: 'background' }, async () => {
+    const painted = await withSettings(suite, { style: 'background' }, async () => {
       const { page } = await open();
       await waitForHighlightOf(page, 'digilocker', '#widget-host');
       return page.evaluate(() => {
@@ -207,11 +221,11 @@ describe('pages that change after load', () => {
       document.body.append(editor);
     });
     await page.click('#late-editor');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' and UPI');
-    await page.waitForTimeout(MUTATION_SETTLE_MS); // any pass the typing started would have run
+    await page.press('End');
+    await page.type(' and UPI');
+    await page.sleep(MUTATION_SETTLE_MS); // any pass the typing started would have run
     expect(await highlights(page, '#late-editor')).toEqual([]);
-    expect(await page.textContent('#late-editor')).toBe('Draft about Aadhaar and UPI');
+    expect(await textContent(page, '#late-editor')).toBe('Draft about Aadhaar and UPI');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('late-editor');
     const caret = await page.evaluate(() => getSelection()?.focusOffset);
     expect(caret).toBe('Draft about Aadhaar and UPI'.length);
