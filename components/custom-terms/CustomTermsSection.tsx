@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tAround, tCount } from '@/components/i18n/i18n';
 import { checkForm, EMPTY_FIELDS, fieldsOf, upsert, type FieldErrors, type FieldName, type TermFields } from './form-model';
 import { describeImportPlan, planImport, type ImportPlan } from './merge';
+import { describeProblem } from './problem-text';
 import {
   EXPORT_FILE_NAME,
   MAX_DEFINITION_CHARS,
@@ -64,6 +65,8 @@ const FIELD_IDS: Record<FieldName, string> = {
   sourceAsOf: 'custom-term-source-as-of',
 };
 
+const IMPORT_ERROR_ID = 'custom-terms-import-error';
+
 function errorId(field: FieldName): string {
   return `${FIELD_IDS[field]}-error`;
 }
@@ -84,6 +87,8 @@ export function CustomTermsSection({
   const [status, setStatus] = useState('');
   const [alert, setAlert] = useState<Alert>();
   const [pending, setPending] = useState<PendingImport>();
+  /** A rejected import, shown beside the Import control that caused it (not at the section's top). */
+  const [importError, setImportError] = useState<Alert>();
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -170,20 +175,25 @@ export function CustomTermsSection({
     // Cleared at once, so choosing the same file again (after fixing it) fires a change.
     input.value = '';
     setPending(undefined);
+    setImportError(undefined);
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      fail(t('importTooLarge', file.name));
+      setStatus('');
+      setImportError({ title: t('importTooLarge', file.name), items: [] });
       return;
     }
     const result = parseTermsFile(await file.text(), bundled);
     const planned = result.ok ? planImport(terms, result.terms, bundled) : result;
     if (!planned.ok) {
-      const shown = planned.errors.slice(0, MAX_SHOWN_ERRORS);
-      const more = planned.errors.length - shown.length;
-      fail(
-        tCount('importProblemsOne', 'importProblemsOther', planned.errors.length, file.name),
-        more > 0 ? [...shown, t('andMore', String(more))] : shown,
-      );
+      const described = planned.problems.map(describeProblem);
+      const shown = described.slice(0, MAX_SHOWN_ERRORS);
+      const more = described.length - shown.length;
+      setStatus('');
+      setAlert(undefined);
+      setImportError({
+        title: tCount('importProblemsOne', 'importProblemsOther', described.length, file.name),
+        items: more > 0 ? [...shown, t('andMore', String(more))] : shown,
+      });
       return;
     }
     setPending({ fileName: file.name, plan: planned.plan });
@@ -347,8 +357,22 @@ export function CustomTermsSection({
           type="file"
           accept=".json,application/json"
           disabled={readOnly}
+          aria-invalid={importError ? 'true' : undefined}
+          aria-describedby={importError ? IMPORT_ERROR_ID : undefined}
           onChange={(event) => void onImportFile(event)}
         />
+        {importError && (
+          <div role="alert" class="alert import-error" id={IMPORT_ERROR_ID}>
+            <p>{importError.title}</p>
+            {importError.items.length > 0 && (
+              <ul>
+                {importError.items.map((item, index) => (
+                  <li key={index}>{item}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         {pending && (
           <div class="import-confirm" role="group" aria-label={t('confirmImportLabel')}>
             <p>{t('importQuestion', pending.fileName, describeImportPlan(pending.plan))}</p>

@@ -12,10 +12,12 @@ import {
   findCollisions,
   formKey,
   formatProblem,
+  locateInFile,
   MAX_CUSTOM_TERMS,
   type BundledForms,
   type CustomTerm,
   type PlacedTerm,
+  type Problem,
 } from './schema';
 
 export interface ImportPlan {
@@ -28,7 +30,7 @@ export interface ImportPlan {
   kept: number;
 }
 
-export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: string[] };
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; errors: string[]; problems: Problem[] };
 
 export function planImport(
   saved: readonly CustomTerm[],
@@ -48,10 +50,13 @@ export function planImport(
   terms.push(...added);
 
   if (terms.length > MAX_CUSTOM_TERMS) {
-    return {
-      ok: false,
-      errors: [`terms: ${added.length} new terms would make ${terms.length}, at most ${MAX_CUSTOM_TERMS}`],
+    const problem: Problem = {
+      path: 'terms',
+      message: `${added.length} new terms would make ${terms.length}, at most ${MAX_CUSTOM_TERMS}`,
+      code: 'too-many-after-import',
+      values: [String(added.length), String(terms.length), String(MAX_CUSTOM_TERMS)],
     };
+    return { ok: false, errors: [formatProblem(problem)], problems: [problem] };
   }
 
   // The saved terms that stay come first, so a clash is reported on the file's side, where the
@@ -63,7 +68,10 @@ export function planImport(
   const collisions = findCollisions([...kept, ...fromFile], bundled).filter(
     (collision) => collision.index >= kept.length,
   );
-  if (collisions.length) return { ok: false, errors: collisions.map(formatProblem) };
+  if (collisions.length) {
+    const problems = locateInFile(collisions, incoming);
+    return { ok: false, errors: problems.map(formatProblem), problems };
+  }
 
   return {
     ok: true,

@@ -69,10 +69,48 @@ const TERM_FIELDS = ['name', 'aliases', 'definition', 'significance', 'challenge
 const SOURCE_FIELDS = ['url', 'title', 'asOf'] as const;
 const FILE_FIELDS = ['format', 'version', 'terms'] as const;
 
-/** A problem with one place in a file: rendered as `path: message`, or just the message at the top. */
+/**
+ * What is wrong, as a code the options page turns into words in the UI language
+ * (problem-text.ts); `values` fill its blanks (a length, a form, a name).
+ */
+export type ProblemCode =
+  | 'missing'
+  | 'empty'
+  | 'not-text'
+  | 'too-long'
+  | 'too-short-form'
+  | 'not-list'
+  | 'too-many-items'
+  | 'unknown-field'
+  | 'not-term'
+  | 'not-source'
+  | 'bad-url'
+  | 'bad-date'
+  | 'bundled-form'
+  | 'form-of-saved'
+  | 'form-of-file-term'
+  | 'not-terms-file'
+  | 'format-missing'
+  | 'format-wrong'
+  | 'version-missing'
+  | 'version-wrong'
+  | 'terms-not-list'
+  | 'too-many-terms'
+  | 'too-many-after-import'
+  | 'not-json'
+  | 'too-large';
+
+/**
+ * A problem with one place in a file: rendered as `path: message` (English, for logs and the
+ * saved-terms notice), or in words by the options page from `code`, `values` and `term`.
+ */
 export interface Problem {
   path: string;
   message: string;
+  code?: ProblemCode;
+  values?: string[];
+  /** The file's term it is about: its position (0-based) and its name when it has a usable one. */
+  term?: { index: number; name?: string };
 }
 
 export function formatProblem({ path, message }: Problem): string {
@@ -118,12 +156,14 @@ interface Checked<T> {
 }
 
 function checkText(raw: unknown, path: string, max: number, required: boolean): Checked<string> {
-  if (raw === undefined) return required ? { problems: [{ path, message: 'missing' }] } : { problems: [] };
-  if (typeof raw !== 'string') return { problems: [{ path, message: 'expected text' }] };
+  if (raw === undefined) return required ? { problems: [{ path, message: 'missing', code: 'missing' }] } : { problems: [] };
+  if (typeof raw !== 'string') return { problems: [{ path, message: 'expected text', code: 'not-text' }] };
   const text = raw.trim();
-  if (!text) return required ? { problems: [{ path, message: 'empty' }] } : { problems: [] };
+  if (!text) return required ? { problems: [{ path, message: 'empty', code: 'empty' }] } : { problems: [] };
   const length = charCount(text);
-  if (length > max) return { problems: [{ path, message: `${length} characters, at most ${max}` }] };
+  if (length > max) {
+    return { problems: [{ path, message: `${length} characters, at most ${max}`, code: 'too-long', values: [String(length), String(max)] }] };
+  }
   return { value: text, problems: [] };
 }
 
@@ -131,7 +171,14 @@ function checkForm(raw: unknown, path: string, required: boolean): Checked<strin
   const checked = checkText(raw, path, MAX_FORM_CHARS, required);
   if (checked.value !== undefined && formKey(checked.value).length < MIN_FORM_LETTERS) {
     return {
-      problems: [{ path, message: `"${checked.value}" is too short to highlight (at least ${MIN_FORM_LETTERS} letters or digits)` }],
+      problems: [
+        {
+          path,
+          message: `"${checked.value}" is too short to highlight (at least ${MIN_FORM_LETTERS} letters or digits)`,
+          code: 'too-short-form',
+          values: [checked.value, String(MIN_FORM_LETTERS)],
+        },
+      ],
     };
   }
   return checked;
@@ -144,8 +191,10 @@ function checkList(
   item: (value: unknown, itemPath: string) => Checked<string>,
 ): Checked<string[]> {
   if (raw === undefined) return { value: [], problems: [] };
-  if (!Array.isArray(raw)) return { problems: [{ path, message: 'expected a list of text' }] };
-  if (raw.length > maxItems) return { problems: [{ path, message: `${raw.length} items, at most ${maxItems}` }] };
+  if (!Array.isArray(raw)) return { problems: [{ path, message: 'expected a list of text', code: 'not-list' }] };
+  if (raw.length > maxItems) {
+    return { problems: [{ path, message: `${raw.length} items, at most ${maxItems}`, code: 'too-many-items', values: [String(raw.length), String(maxItems)] }] };
+  }
   const problems: Problem[] = [];
   const values: string[] = [];
   raw.forEach((value, index) => {
@@ -160,7 +209,7 @@ function unknownFields(raw: Raw, allowed: readonly string[], path: string): Prob
   // Strict, so a typo ("defintion") is reported instead of silently dropping what was under it.
   return Object.keys(raw)
     .filter((key) => !allowed.includes(key))
-    .map((key) => ({ path, message: `unknown ${path ? '' : 'top-level '}field "${key}"` }));
+    .map((key) => ({ path, message: `unknown ${path ? '' : 'top-level '}field "${key}"`, code: 'unknown-field' as const, values: [key] }));
 }
 
 export function isHttpUrl(text: string): boolean {
@@ -185,19 +234,19 @@ export function isAsOfDate(text: string): boolean {
 
 function checkSource(raw: unknown, path: string): Checked<CustomSource | undefined> {
   if (raw === undefined || raw === null) return { value: undefined, problems: [] };
-  if (!isRecord(raw)) return { problems: [{ path, message: 'expected an object with "url", "title", "asOf"' }] };
+  if (!isRecord(raw)) return { problems: [{ path, message: 'expected an object with "url", "title", "asOf"', code: 'not-source' }] };
   const problems = unknownFields(raw, SOURCE_FIELDS, path);
   const url = checkText(raw.url, `${path}.url`, MAX_URL_CHARS, true);
   problems.push(...url.problems);
   if (url.value !== undefined && !isHttpUrl(url.value)) {
-    problems.push({ path: `${path}.url`, message: `"${url.value}" is not an http or https address` });
+    problems.push({ path: `${path}.url`, message: `"${url.value}" is not an http or https address`, code: 'bad-url', values: [url.value] });
   }
   const title = checkText(raw.title, `${path}.title`, MAX_TITLE_CHARS, false);
   problems.push(...title.problems);
   const asOf = checkText(raw.asOf, `${path}.asOf`, MAX_FORM_CHARS, false);
   problems.push(...asOf.problems);
   if (asOf.value !== undefined && !isAsOfDate(asOf.value)) {
-    problems.push({ path: `${path}.asOf`, message: `"${asOf.value}" is not a date (YYYY-MM-DD or YYYY-MM)` });
+    problems.push({ path: `${path}.asOf`, message: `"${asOf.value}" is not a date (YYYY-MM-DD or YYYY-MM)`, code: 'bad-date', values: [asOf.value] });
   }
   if (problems.length) return { problems };
   const source: CustomSource = { url: url.value! };
@@ -208,7 +257,7 @@ function checkSource(raw: unknown, path: string): Checked<CustomSource | undefin
 
 /** The shape and field rules of one term (not its collisions with others: see `findCollisions`). */
 export function checkTerm(raw: unknown, path: string): Checked<CustomTerm> {
-  if (!isRecord(raw)) return { problems: [{ path, message: 'expected an object with at least "name" and "definition"' }] };
+  if (!isRecord(raw)) return { problems: [{ path, message: 'expected an object with at least "name" and "definition"', code: 'not-term' }] };
   const problems = unknownFields(raw, TERM_FIELDS, path);
   const name = checkForm(raw.name, `${path}.name`, true);
   const aliases = checkList(raw.aliases, `${path}.aliases`, MAX_ALIASES, (value, itemPath) =>
@@ -293,12 +342,23 @@ export function findCollisions(terms: readonly PlacedTerm[], bundled: BundledFor
           alias,
           path,
           message: `"${form}" is already a form of the bundled entry "${entry.name}" (${entry.id})`,
+          code: 'bundled-form',
+          values: [form, entry.name],
         });
         return;
       }
       const owner = owners.get(key);
       if (owner && owner.placed !== placed) {
-        collisions.push({ index, alias, path, message: `"${form}" is already used by ${describeOwner(owner)}` });
+        const ownerIndex = Number(/^terms\[(\d+)\]/.exec(owner.placed.path)?.[1] ?? -1);
+        collisions.push({
+          index,
+          alias,
+          path,
+          message: `"${form}" is already used by ${describeOwner(owner)}`,
+          ...(owner.placed.saved
+            ? { code: 'form-of-saved' as const, values: [form, owner.placed.term.name] }
+            : { code: 'form-of-file-term' as const, values: [form, String(ownerIndex + 1), owner.placed.term.name] }),
+        });
         return;
       }
       if (!owner) owners.set(key, { placed, field });
@@ -309,7 +369,30 @@ export function findCollisions(terms: readonly PlacedTerm[], bundled: BundledFor
 
 // --- files and storage ------------------------------------------------------------------------
 
-export type ImportResult = { ok: true; terms: CustomTerm[] } | { ok: false; errors: string[] };
+/** `errors`: English `path: message` lines; `problems`: the same, for the UI to put in words. */
+export type ImportResult = { ok: true; terms: CustomTerm[] } | { ok: false; errors: string[]; problems: Problem[] };
+
+/** The file's name for term `index` (trimmed), when it has a usable one: messages name terms by it. */
+export function termNameAt(rawTerms: unknown, index: number): string | undefined {
+  const item = Array.isArray(rawTerms) ? (rawTerms[index] as unknown) : undefined;
+  const name = isRecord(item) && typeof item.name === 'string' ? item.name.trim() : '';
+  return name ? name : undefined;
+}
+
+/** Adds `term` (position and name) to problems whose path is inside `terms[N]`. */
+export function locateInFile(problems: Problem[], rawTerms: unknown): Problem[] {
+  return problems.map((problem) => {
+    const match = /^terms\[(\d+)\]/.exec(problem.path);
+    if (!match) return problem;
+    const index = Number(match[1]);
+    const name = termNameAt(rawTerms, index);
+    return { ...problem, term: name === undefined ? { index } : { index, name } };
+  });
+}
+
+function failed(problems: Problem[]): ImportResult {
+  return { ok: false, errors: problems.map(formatProblem), problems };
+}
 
 function describeValue(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
@@ -318,23 +401,43 @@ function describeValue(value: unknown): string {
 /** The envelope's rules, shared by files and storage. Undefined: fine. */
 function checkEnvelope(raw: unknown): Problem[] {
   if (!isRecord(raw)) {
-    return [{ path: '', message: `not a DPI Lens terms file: expected an object with "format": "${TERMS_FILE_FORMAT}", "version" and "terms"` }];
+    return [
+      {
+        path: '',
+        message: `not a DPI Lens terms file: expected an object with "format": "${TERMS_FILE_FORMAT}", "version" and "terms"`,
+        code: 'not-terms-file',
+      },
+    ];
   }
   const problems = unknownFields(raw, FILE_FIELDS, '');
-  if (raw.format === undefined) problems.push({ path: 'format', message: `missing (expected "${TERMS_FILE_FORMAT}")` });
-  else if (raw.format !== TERMS_FILE_FORMAT) {
-    problems.push({ path: 'format', message: `expected "${TERMS_FILE_FORMAT}", found ${describeValue(raw.format)}` });
+  if (raw.format === undefined) {
+    problems.push({ path: 'format', message: `missing (expected "${TERMS_FILE_FORMAT}")`, code: 'format-missing', values: [TERMS_FILE_FORMAT] });
+  } else if (raw.format !== TERMS_FILE_FORMAT) {
+    problems.push({
+      path: 'format',
+      message: `expected "${TERMS_FILE_FORMAT}", found ${describeValue(raw.format)}`,
+      code: 'format-wrong',
+      values: [TERMS_FILE_FORMAT, describeValue(raw.format)],
+    });
   }
-  if (raw.version === undefined) problems.push({ path: 'version', message: `missing (expected ${TERMS_FILE_VERSION})` });
-  else if (raw.version !== TERMS_FILE_VERSION) {
+  if (raw.version === undefined) {
+    problems.push({ path: 'version', message: `missing (expected ${TERMS_FILE_VERSION})`, code: 'version-missing', values: [String(TERMS_FILE_VERSION)] });
+  } else if (raw.version !== TERMS_FILE_VERSION) {
     problems.push({
       path: 'version',
       message: `${describeValue(raw.version)} is not supported (this version of DPI Lens reads version ${TERMS_FILE_VERSION})`,
+      code: 'version-wrong',
+      values: [describeValue(raw.version), String(TERMS_FILE_VERSION)],
     });
   }
-  if (!Array.isArray(raw.terms)) problems.push({ path: 'terms', message: 'expected a list of terms' });
+  if (!Array.isArray(raw.terms)) problems.push({ path: 'terms', message: 'expected a list of terms', code: 'terms-not-list' });
   else if (raw.terms.length > MAX_CUSTOM_TERMS) {
-    problems.push({ path: 'terms', message: `${raw.terms.length} terms, at most ${MAX_CUSTOM_TERMS}` });
+    problems.push({
+      path: 'terms',
+      message: `${raw.terms.length} terms, at most ${MAX_CUSTOM_TERMS}`,
+      code: 'too-many-terms',
+      values: [String(raw.terms.length), String(MAX_CUSTOM_TERMS)],
+    });
   }
   return problems;
 }
@@ -345,16 +448,17 @@ function checkEnvelope(raw: unknown): Problem[] {
  */
 export function parseTermsFile(text: string, bundled: BundledForms): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, errors: [`The file is too large for a terms file (at most ${MAX_IMPORT_BYTES / 1_000_000} MB).`] };
+    const mb = String(MAX_IMPORT_BYTES / 1_000_000);
+    return failed([{ path: '', message: `The file is too large for a terms file (at most ${mb} MB).`, code: 'too-large', values: [mb] }]);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, errors: ['The file is not JSON: it could not be read as a DPI Lens terms file.'] };
+    return failed([{ path: '', message: 'The file is not JSON: it could not be read as a DPI Lens terms file.', code: 'not-json' }]);
   }
   const envelope = checkEnvelope(raw);
-  if (envelope.length) return { ok: false, errors: envelope.map(formatProblem) };
+  if (envelope.length) return failed(envelope);
   const problems: Problem[] = [];
   const placed: PlacedTerm[] = [];
   ((raw as Raw).terms as unknown[]).forEach((item, index) => {
@@ -363,7 +467,7 @@ export function parseTermsFile(text: string, bundled: BundledForms): ImportResul
     if (checked.value) placed.push({ term: checked.value, path: `terms[${index}]` });
   });
   problems.push(...findCollisions(placed, bundled));
-  if (problems.length) return { ok: false, errors: sortByPath(problems).map(formatProblem) };
+  if (problems.length) return failed(locateInFile(sortByPath(problems), (raw as Raw).terms));
   return { ok: true, terms: placed.map(({ term }) => term) };
 }
 

@@ -88,7 +88,7 @@ describe('Your terms section', () => {
     expect(savedList()).toBeNull();
   });
 
-  it('rejects a bad import with its problems in the alert, and leaves the saved list unchanged', async () => {
+  it('rejects a bad import with its problems beside the Import control, naming the term, and leaves the saved list unchanged', async () => {
     await saveCustomTerms([WARD]);
     render(<CustomTermsSection bundled={bundled} />);
     await screen.findByRole('button', { name: 'Edit Ward' });
@@ -105,9 +105,15 @@ describe('Your terms section', () => {
 
     await waitFor(() =>
       expect(textOf(screen.getByRole('alert'))).toBe(
-        'Nothing was imported: bad.json has 1 problem. Your saved terms are unchanged. terms[1].definition: 312 characters, at most 280',
+        'Nothing was imported: bad.json has 1 problem. Your saved terms are unchanged. Term 2, “Panchayat”: the definition has 312 characters, at most 280',
       ),
     );
+    // Next to the control that caused it (not at the top of the section), and tied to it for screen readers.
+    const input = screen.getByLabelText('Import terms from a file');
+    const alert = screen.getByRole('alert');
+    expect(input.nextElementSibling).toBe(alert);
+    expect(input.getAttribute('aria-describedby')).toBe(alert.id);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(within(savedList()!).getAllByRole('listitem').map((item) => textOf(item.querySelector('.custom-term-name')))).toEqual(['Ward']);
     expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
     expect((await fakeBrowser.storage.local.get(CUSTOM_TERMS_KEY))[CUSTOM_TERMS_KEY]).toMatchObject({ terms: [{ name: 'Ward' }] });
@@ -119,7 +125,7 @@ describe('Your terms section', () => {
     await chooseFile('notes.txt', 'Gram Sabha: a village assembly');
     await waitFor(() =>
       expect(textOf(screen.getByRole('alert'))).toBe(
-        'Nothing was imported: notes.txt has 1 problem. Your saved terms are unchanged. The file is not JSON: it could not be read as a DPI Lens terms file.',
+        'Nothing was imported: notes.txt has 1 problem. Your saved terms are unchanged. The file is not JSON, so it cannot be a DPI Lens terms file.',
       ),
     );
   });

@@ -149,12 +149,12 @@ describe('parseTermsFile rejects a bad file, saying what and where', () => {
       ],
     ],
   ])('%s', (_, text, errors) => {
-    expect(parseTermsFile(text, bundled)).toEqual({ ok: false, errors });
+    expect(parseTermsFile(text, bundled)).toMatchObject({ ok: false, errors });
   });
 
   it('reports a bundled clash and a field error of different terms in file order', () => {
     const result = parseTermsFile(file([{ name: 'UPI', definition: 'Mine.' }, { name: 'Ward' }]), bundled);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       errors: ['terms[0].name: "UPI" is already a form of the bundled entry "UPI" (upi)', 'terms[1].definition: missing'],
     });
@@ -278,7 +278,7 @@ describe('planImport: the file adds new terms, replaces same-name ones, keeps th
   });
 
   it('rejects a file whose term takes a form a kept saved term has', () => {
-    expect(planImport(saved, [term({ name: 'Panchayat', aliases: ['w-1'] })], bundled)).toEqual({
+    expect(planImport(saved, [term({ name: 'Panchayat', aliases: ['w-1'] })], bundled)).toMatchObject({
       ok: false,
       errors: ['terms[0].aliases[0]: "w-1" is already used by your term "Ward"'],
     });
@@ -291,7 +291,7 @@ describe('planImport: the file adds new terms, replaces same-name ones, keeps th
 
   it('rejects an import that would pass the limit', () => {
     const many = Array.from({ length: MAX_CUSTOM_TERMS - 1 }, (_, i) => term({ name: `Incoming ${i}` }));
-    expect(planImport(saved, many, bundled)).toEqual({
+    expect(planImport(saved, many, bundled)).toMatchObject({
       ok: false,
       errors: [`terms: ${MAX_CUSTOM_TERMS - 1} new terms would make ${MAX_CUSTOM_TERMS + 1}, at most ${MAX_CUSTOM_TERMS}`],
     });
