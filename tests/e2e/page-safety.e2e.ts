@@ -3,17 +3,28 @@
  * disturb a reader typing, trip a strict Content-Security-Policy, add inline <script>/<style>,
  * leave anything behind when it is turned off, or send anything over the network.
  *
- * Baselines come from the same page in a Chromium without the extension (text, boxes, element
+ * Baselines come from the same page in the same browser without the extension (text, boxes, element
  * counts) or from the same page before the content script ran (the serialised DOM).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PAGES, requireChromium } from '../../scripts/lib/browser.mjs';
-import { HIGHLIGHT_MEASURE, highlights, openCardByKeyboard, tabIdFor, useExtensionBrowser, waitForHighlightOf, waitForHighlights } from './support/extension';
-import { HIGHLIGHT_TIMEOUT_MS, MUTATION_SETTLE_MS } from './support/timeouts';
+import { FIXTURE_PAGES } from '../../scripts/lib/browser.mjs';
+import type { PlainBrowser } from './support/driver';
+import {
+  BROWSERS,
+  highlights,
+  launchPlain,
+  openCardByKeyboard,
+  toggleHighlights,
+  useExtension,
+  waitForHighlight,
+  waitForHighlightOf,
+  waitForHighlights,
+  type TestPage,
+} from './support/suite';
+import { MUTATION_SETTLE_MS } from './support/timeouts';
 
 /** The article and the saved replicas of real news pages (nav, mega-menus, ads, comment boxes). */
 const PAGES = ['article.html', 'replicas/national-daily.html', 'replicas/business-live.html', 'replicas/hindi-portal.html'];
@@ -26,9 +37,6 @@ const BOX_TOLERANCE_PX = 1;
 
 /** Blocks whose boxes a reader sees move if a mark changed the layout. */
 const BLOCK_SELECTOR = 'p, li, h1, h2, h3, h4, h5, h6';
-
-/** The service worker's own handlers (entrypoints/background.ts puts them on its global). */
-declare const dpiLens: { toggleHighlights(tabId: number | undefined): Promise<boolean | undefined> };
 
 interface Box {
   tag: string;
@@ -95,7 +103,7 @@ function recordCspViolations() {
 }
 
 /** Two frames and a task: lets a pass that a change scheduled run (or show that none is coming). */
-function afterFrames(page: Page): Promise<void> {
+function afterFrames(page: TestPage): Promise<void> {
   return page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))),
   );
@@ -128,7 +136,7 @@ function firstDifference(actual: string, expected: string): string {
 }
 
 /** The caret as an offset into `#id`'s text (form field or contenteditable). */
-function caretIn(page: Page, id: string): Promise<{ text: string; start: number; end: number }> {
+function caretIn(page: TestPage, id: string): Promise<{ text: string; start: number; end: number }> {
   return page.evaluate((elementId) => {
     const el = document.getElementById(elementId)!;
     if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
@@ -143,21 +151,16 @@ function caretIn(page: Page, id: string): Promise<{ text: string; start: number;
   }, id);
 }
 
-describe('page safety', () => {
-  const suite = useExtensionBrowser();
-  /** The same Chromium without the extension: what each page looks like untouched. */
-  let plain: Browser;
+describe.each(BROWSERS)('page safety in %s', (browserName) => {
+  const suite = useExtension(browserName);
+  /** The same browser without the extension: what each page looks like untouched. */
+  let plain: PlainBrowser;
   /** The strict-CSP page's own server (it needs a response header the shared server does not send). */
   let cspOrigin = '';
   const baselines = new Map<string, PageReading>();
 
   beforeAll(async () => {
-    plain = await chromium.launch({
-      executablePath: requireChromium(),
-      headless: true,
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    plain = await launchPlain(browserName);
   });
   afterAll(async () => {
     await plain?.close();
@@ -166,8 +169,7 @@ describe('page safety', () => {
   async function baseline(path: string): Promise<PageReading> {
     const known = baselines.get(path);
     if (known) return known;
-    const page = await plain.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(suite.server.url(path), { waitUntil: 'load' });
+    const page = await plain.newPage(suite.server.url(path));
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const reading = await page.evaluate(readPage, BLOCK_SELECTOR);
     await page.close();
@@ -176,55 +178,61 @@ describe('page safety', () => {
   }
 
   /** A page with the extension, after its first pass and any follow-up it scheduled. */
-  async function highlighted(path: string): Promise<Page> {
-    const page = await suite.browser.context.newPage();
-    await page.addInitScript(recordBodyBeforeHighlighting);
-    await page.goto(suite.server.url(path), { waitUntil: 'load' });
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, HIGHLIGHT_MEASURE, {
-      timeout: HIGHLIGHT_TIMEOUT_MS,
-    });
+  async function highlighted(path: string): Promise<TestPage> {
+    const page = await suite.driver.newPage(suite.server.url(path), { initScript: recordBodyBeforeHighlighting });
+    await waitForHighlight(page);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await afterFrames(page);
     return page;
   }
 
+  /**
+   * What a highlighted page reads as, once per page for the three read-only checks below (each
+   * page load costs seconds in two browsers; the checks read the same state).
+   */
+  const readings = new Map<string, Promise<PageReading>>();
+  function highlightedReading(path: string): Promise<PageReading> {
+    if (!readings.has(path)) {
+      readings.set(path, (async () => {
+        const page = await highlighted(path);
+        const reading = await page.evaluate(readPage, BLOCK_SELECTOR);
+        await page.close();
+        return reading;
+      })());
+    }
+    return readings.get(path)!;
+  }
+
   describe.each(PAGES)('%s', (path) => {
     it('keeps the page text (innerText) identical to the page without the extension', async () => {
       const expected = await baseline(path);
-      const page = await highlighted(path);
-      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      const actual = await highlightedReading(path);
       expect(actual.marks).toBeGreaterThan(0); // otherwise this would prove nothing
       expect(actual.text).toBe(expected.text);
-      await page.close();
     });
 
     it('keeps every paragraph, list item and heading box where it was (within 1 px)', async () => {
       const expected = await baseline(path);
-      const page = await highlighted(path);
-      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      const actual = await highlightedReading(path);
       expect(actual.marks).toBeGreaterThan(0);
       expectSameBoxes(actual.boxes, expected.boxes);
-      await page.close();
     });
 
     it('adds no <script>, <style> or style attribute to the page', async () => {
       const expected = await baseline(path);
-      const page = await highlighted(path);
-      const actual = await page.evaluate(readPage, BLOCK_SELECTOR);
+      const actual = await highlightedReading(path);
       expect(actual.marks).toBeGreaterThan(0);
       expect({ scripts: actual.scripts, styles: actual.styles, styleAttributes: actual.styleAttributes }).toEqual({
         scripts: expected.scripts,
         styles: expected.styles,
         styleAttributes: expected.styleAttributes,
       });
-      await page.close();
     });
 
     it('never changes the DOM: a page observer sees nothing from highlighting or turning off, and the body serialises as served', async () => {
       const page = await highlighted(path);
       expect((await highlights(page)).length).toBeGreaterThan(0);
-      const tabId = await tabIdFor(suite.browser.worker, page);
-      expect(await suite.browser.worker.evaluate((id) => dpiLens.toggleHighlights(id), tabId)).toBe(false);
+      expect(await toggleHighlights(suite, page)).toBe(false);
       await afterFrames(page);
       const { before, after, mutations } = await page.evaluate(() => ({
         before: (window as unknown as { bodyBefore: string }).bodyBefore,
@@ -240,18 +248,18 @@ describe('page safety', () => {
 
   describe('typing', () => {
     /** Puts the caret `fromEnd` characters before the end of `#id`'s text, by keyboard. */
-    async function placeCaret(page: Page, id: string, fromEnd: number): Promise<void> {
+    async function placeCaret(page: TestPage, id: string, fromEnd: number): Promise<void> {
       await page.click(`#${id}`);
-      await page.keyboard.press(id === 'comment' ? 'Control+End' : 'End');
-      for (let i = 0; i < fromEnd; i += 1) await page.keyboard.press('ArrowLeft');
+      await page.press(id === 'comment' ? 'Control+End' : 'End');
+      for (let i = 0; i < fromEnd; i += 1) await page.press('ArrowLeft');
     }
 
     /** Types `typed` into `#id` mid-text and checks text and caret, now and after any pass could run. */
-    async function typeAndCheck(page: Page, id: string, typed: string): Promise<void> {
+    async function typeAndCheck(page: TestPage, id: string, typed: string): Promise<void> {
       const fromEnd = 3;
       await placeCaret(page, id, fromEnd);
       const before = await caretIn(page, id);
-      await page.keyboard.type(typed);
+      await page.type(typed);
       const at = before.start;
       const expected = {
         text: before.text.slice(0, at) + typed + before.text.slice(at),
@@ -260,7 +268,7 @@ describe('page safety', () => {
       };
       expect(await caretIn(page, id)).toEqual(expected);
       // A highlighting pass (new content is handled within a frame or two) must not change that.
-      await page.waitForTimeout(MUTATION_SETTLE_MS);
+      await page.sleep(MUTATION_SETTLE_MS);
       expect(await caretIn(page, id)).toEqual(expected);
       expect(await page.evaluate((elementId) => document.activeElement?.id === elementId, id)).toBe(true);
       expect(await highlights(page, `#${id}`)).toEqual([]);
@@ -271,7 +279,7 @@ describe('page safety', () => {
      * density marks only that) would be in the field: a highlighter that walked into fields or
      * editors would highlight them there. The closing check shows the same terms are highlighted in a paragraph.
      */
-    async function expectMarkedOutsideEditors(page: Page, text: string, ids: string[]): Promise<void> {
+    async function expectMarkedOutsideEditors(page: TestPage, text: string, ids: string[]): Promise<void> {
       await page.evaluate((t) => {
         const p = document.createElement('p');
         p.id = 'control';
@@ -341,9 +349,7 @@ describe('page safety', () => {
     });
 
     it('is highlighted and painted, the card opens, and no violation is reported', async () => {
-      const page = await suite.browser.context.newPage();
-      await page.addInitScript(recordCspViolations);
-      await page.goto(`${cspOrigin}/`, { waitUntil: 'load' });
+      const page = await suite.driver.newPage(`${cspOrigin}/`, { initScript: recordCspViolations });
       await waitForHighlights(page, (found) => found.length > 0, '#lede');
       // Painted: the paint highlight (styled by the manifest's CSS, no <style> of ours) holds them.
       expect(await page.evaluate(() => [...(CSS.highlights.get('dpi-lens--underline') ?? [])].length)).toBeGreaterThan(0);
@@ -359,14 +365,15 @@ describe('page safety', () => {
         style.textContent = 'p { color: red }';
         document.head.append(style);
       });
-      await page.waitForFunction(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
+      await page.waitFor(() => (window as unknown as { cspViolations: string[] }).cspViolations.length > 0);
       await page.close();
     });
   });
 
   it('sends no request beyond the local page servers (network guard over every test above)', () => {
-    expect(suite.guard.requests.some((r) => r.url.startsWith(suite.server.origin))).toBe(true);
-    const offenders = suite.guard.offenders().filter((r) => !cspOrigin || new URL(r.url).origin !== cspOrigin);
-    expect(offenders).toEqual([]);
+    const { network } = suite.driver;
+    expect(network.requests.some((r) => r.url.startsWith(suite.server.origin))).toBe(true);
+    const offenders = network.offenders().filter((r) => !cspOrigin || new URL(r.url).origin !== cspOrigin);
+    expect(offenders, network.covers).toEqual([]);
   });
 });
