@@ -170,7 +170,7 @@ function migrateV0(raw: Raw): Raw {
  * is the new default, and keep every other choice.
  */
 function migrateV1(raw: Raw): Raw {
-  return { ...raw, version: 2, cardDetail: 'glance' };
+  return { cardDetail: 'glance', ...raw, version: 2 };
 }
 
 /** Each step takes the shape of version N to N + 1. */

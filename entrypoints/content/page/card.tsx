@@ -115,10 +115,14 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   /** The occurrence whose sheet has already made room for its term (scrolled once, at open). */
   let uncovered: Occurrence | null = null;
   let flashTimers: number[] = [];
-  /** Android's Back (or Esc) closes the sheet: a CloseWatcher where the browser has one. */
-  let closeWatcher: { destroy(): void } | undefined;
-  /** Where CloseWatcher is missing: an entry pushed on the history while the sheet is open. */
+  /**
+   * Android's Back closes the sheet, as in a reading app: an entry (same address, same state) is
+   * pushed on the history while the sheet is open, and Back takes it away. Not CloseWatcher: Firefox
+   * for Android has none, and one way for both keeps them alike.
+   */
   let backEntry = false;
+  /** popstate events our own history.back() will cause: not the reader's Back. */
+  let ownPops = 0;
   let pointerOpens = true;
   let state = initialHoverState<Occurrence>();
   let timer: number | undefined;
@@ -257,23 +261,9 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     if (hadFocus) restoreFocus();
   }
 
-  /** Back closes the sheet, as in a reading app: CloseWatcher (Chromium), else a history entry. */
+  /** Back closes the sheet: the history entry it takes away is ours (see `backEntry`). */
   function watchBack(): void {
-    if (closeWatcher || backEntry) return;
-    const Watcher = (window as { CloseWatcher?: new () => { onclose: (() => void) | null; destroy(): void } }).CloseWatcher;
-    if (Watcher) {
-      try {
-        const watcher = new Watcher();
-        watcher.onclose = () => {
-          closeWatcher = undefined;
-          closeCard();
-        };
-        closeWatcher = watcher;
-        return;
-      } catch {
-        // Too many watchers without a user activation: fall through to the history entry.
-      }
-    }
+    if (backEntry) return;
     try {
       history.pushState(history.state, '', window.location.href);
       backEntry = true;
@@ -283,15 +273,18 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   }
 
   function releaseBack(): void {
-    closeWatcher?.destroy();
-    closeWatcher = undefined;
     if (backEntry) {
       backEntry = false;
+      ownPops += 1;
       history.back(); // the entry the sheet pushed: the page's history is as it was
     }
   }
 
   function onPopState(): void {
+    if (ownPops > 0) {
+      ownPops -= 1;
+      return;
+    }
     if (!backEntry) return;
     backEntry = false; // Back took our entry away
     closeCard();
