@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real Chromium with the built extension (.output/chrome-mv3). Run after
-// `npm run build`; see tests/e2e/support/extension.ts. Shorter waits: tests/e2e/support/timeouts.ts.
+// End-to-end tests: real Chromium and Firefox with the built extension (.output/chrome-mv3,
+// .output/firefox-mv3). Run after `npm run build`; DPI_LENS_BROWSERS=chromium|firefox picks one
+// (tests/e2e/support/driver.ts). Shorter waits: tests/e2e/support/timeouts.ts.
 
-/** Chromium's cold start with the extension took 1-3 s here; a loaded CI box can be 10x slower. */
+/**
+ * Chromium's cold start with the extension took 1-3 s here, Firefox's launch plus add-on install
+ * 4-5 s (12 s under load); a loaded CI box can be several times slower.
+ */
 const BROWSER_LAUNCH_TIMEOUT_MS = 30_000;
 
 /** One test: a page load, a highlighting pass and a few interactions, each with its own ceiling. */
@@ -13,7 +17,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
-    // One browser at a time: the machines this runs on have two cores shared with other work.
+    // One browser at a time: the machines this runs on have two cores shared with other work. Each
+    // file runs its Chromium blocks, then its Firefox blocks (describe.each over BROWSERS).
     fileParallelism: false,
     testTimeout: TEST_TIMEOUT_MS,
     hookTimeout: BROWSER_LAUNCH_TIMEOUT_MS,
