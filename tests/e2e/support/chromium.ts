@@ -18,7 +18,7 @@ import { BasePage } from './page-base';
 class FrameEvaluator implements Evaluator {
   constructor(private readonly frame: Frame) {}
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
-    return this.frame.evaluate(fn as (arg: A) => R, arg as A) as Promise<Awaited<R>>;
+    return this.frame.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as Promise<Awaited<R>>;
   }
 }
 
@@ -29,7 +29,7 @@ export class ChromiumPage extends BasePage {
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
-    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<Awaited<R>>;
+    return this.page.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as Promise<Awaited<R>>;
   }
   async runScript(source: string): Promise<void> {
     await this.page.evaluate(source);
@@ -149,7 +149,7 @@ export async function launchChromium(allowedOrigins: string[], options: LaunchOp
       }
       throw new Error(`no new tab matched in ${timeout} ms; open: ${context.pages().map((p) => p.url()).join(', ')}`);
     },
-    async background<R, A>(fn: (scope: BackgroundScope, arg: A) => R | Promise<R>, arg?: A) {
+    async background<R, A>(fn: (scope: BackgroundScope, arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
       const call = `(async () => (${String(fn)})({ ext: chrome, dpiLens: globalThis.dpiLens, global: globalThis, kind: typeof ServiceWorkerGlobalScope !== 'undefined' && self instanceof ServiceWorkerGlobalScope ? 'service-worker' : 'unknown' }, ${JSON.stringify(arg ?? null)}))()`;
       return (await worker.evaluate(call)) as Awaited<R>;
     },

@@ -19,7 +19,7 @@ import { BasePage } from './page-base';
 class FrameEvaluator implements Evaluator {
   constructor(private readonly frame: Frame) {}
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
-    return this.frame.evaluate(fn as (arg: A) => R, arg as A) as Promise<Awaited<R>>;
+    return this.frame.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as Promise<Awaited<R>>;
   }
 }
 
@@ -33,7 +33,7 @@ export class FirefoxPage extends BasePage {
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> {
-    return this.page.evaluate(fn as (arg: A) => R, arg as A) as Promise<Awaited<R>>;
+    return this.page.evaluate(fn as (arg: unknown) => unknown, arg as unknown) as Promise<Awaited<R>>;
   }
   private extensionPath(url: string): string | undefined {
     const prefix = this.firefox?.extensionUrl('');

@@ -101,7 +101,8 @@ function readHighlights(selector: string | null): Highlighted[] {
         ? -1
         : 1,
   );
-  return found.map(({ id, range }) => ({ id, text: (range as Range).toString() }));
+  // StaticRanges over one text node each: their text is the node's text between the offsets.
+  return found.map(({ id, range }) => ({ id, text: (range.startContainer as Text).data.slice(range.startOffset, range.endOffset) }));
 }
 
 /** The page's highlights (or those inside `selector`), in document order. */
@@ -140,9 +141,12 @@ export async function waitForHighlightOf(page: Evaluator, id: string, selector: 
 export async function termPoint(page: Evaluator, id: string, nth = 0): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ term, index }) => {
-      const range = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index] as Range | undefined;
-      if (!range) throw new Error(`no highlight of ${term}`);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const stored = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index];
+      if (!stored) throw new Error(`no highlight of ${term}`);
+      stored.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange(); // the highlights are StaticRanges: geometry needs a live Range
+      range.setStart(stored.startContainer, stored.startOffset);
+      range.setEnd(stored.endContainer, stored.endOffset);
       const box = range.getClientRects()[0]!;
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
