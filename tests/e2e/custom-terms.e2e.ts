@@ -137,8 +137,15 @@ describe.each(BROWSERS)('readers’ own terms in %s', (browserName) => {
       text: JSON.stringify(bad),
     });
 
+    // In words, naming the term; beside the Import control (scrolled into view with it).
     const alert = byRole('alert');
-    await options.waitForElement(within(alert, byText('terms[1].definition: 312 characters, at most 280')));
+    await options.waitForElement(within(alert, byText('Term 2, “Zorbly Ledger”: the definition has 312 characters, at most 280')));
+    const beside = await options.evaluate(() => {
+      const input = document.getElementById('custom-terms-import')!;
+      const box = document.querySelector('[role="alert"]')!.getBoundingClientRect();
+      return input.nextElementSibling?.getAttribute('role') === 'alert' && Math.abs(box.top - input.getBoundingClientRect().bottom) < 100;
+    });
+    expect(beside).toBe(true);
     expect(await options.textOf(alert)).toContain('Nothing was imported: bad-terms.json has 1 problem.');
     expect(await options.count(byRole('button', 'Import', { exact: true }))).toBe(0);
     // The list, and what the page is highlighted with, are as they were.
