@@ -278,9 +278,12 @@ export async function cardSnapshot(worker, page) {
 export function termBox(page, id, nth = 0) {
   return page.evaluate(
     ([term, index]) => {
-      const range = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index];
-      if (!range) throw new Error(`no highlight of ${term}`);
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const stored = [...(CSS.highlights.get(`dpi-lens-${term}`) ?? [])][index];
+      if (!stored) throw new Error(`no highlight of ${term}`);
+      stored.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const range = document.createRange(); // the highlights are StaticRanges: geometry needs a live Range
+      range.setStart(stored.startContainer, stored.startOffset);
+      range.setEnd(stored.endContainer, stored.endOffset);
       const box = range.getClientRects()[0];
       return { x: box.left, y: box.top, width: box.width, height: box.height };
     },
@@ -299,7 +302,14 @@ export function highlightedTermCounts(page) {
       if (!name.startsWith('dpi-lens-') || name.startsWith('dpi-lens--')) continue;
       for (const range of ranges) found.push([name.slice('dpi-lens-'.length), range]);
     }
-    found.sort(([, a], [, b]) => (a.compareBoundaryPoints(Range.START_TO_START, b) < 0 ? -1 : 1));
+    // StaticRanges: ordered by their node, then their offset.
+    found.sort(([, a], [, b]) =>
+      a.startContainer === b.startContainer
+        ? a.startOffset - b.startOffset
+        : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
+          ? -1
+          : 1,
+    );
     const counts = new Map();
     for (const [id] of found) counts.set(id, (counts.get(id) ?? 0) + 1);
     return [...counts];

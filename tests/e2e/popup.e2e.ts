@@ -77,7 +77,10 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     const card = await waitForCard(suite, article, (c) => c.open && c.id === 'upi');
     expect(card.rect!.top).toBeGreaterThanOrEqual(0);
     const inView = await article.evaluate(() => {
-      const range = [...(CSS.highlights.get('dpi-lens-upi') ?? [])][0] as Range;
+      const stored = [...(CSS.highlights.get('dpi-lens-upi') ?? [])][0]!;
+      const range = document.createRange(); // the highlights are StaticRanges: geometry needs a live Range
+      range.setStart(stored.startContainer, stored.startOffset);
+      range.setEnd(stored.endContainer, stored.endOffset);
       const box = range.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= window.innerHeight;
     });

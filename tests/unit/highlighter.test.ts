@@ -294,3 +294,35 @@ describe('highlighter: live pages', () => {
     await vi.waitFor(() => expect(highlighted()).toEqual([]));
   });
 });
+
+describe('highlighter: static ranges', () => {
+  it('registers StaticRanges where the engine has them: live ones would be updated on every DOM change of the page', async () => {
+    class FakeStaticRange {
+      constructor(readonly init: StaticRangeInit) {}
+      get startContainer() {
+        return this.init.startContainer;
+      }
+      get startOffset() {
+        return this.init.startOffset;
+      }
+      get endContainer() {
+        return this.init.endContainer;
+      }
+      get endOffset() {
+        return this.init.endOffset;
+      }
+    }
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'StaticRange');
+    Object.defineProperty(globalThis, 'StaticRange', { value: FakeStaticRange, configurable: true, writable: true });
+    try {
+      document.body.innerHTML = '<p>Paid by UPI.</p>';
+      await highlightPage();
+      const [range] = registry.get('dpi-lens-upi')!;
+      expect(range).toBeInstanceOf(FakeStaticRange);
+      expect(range).toMatchObject({ startOffset: 8, endOffset: 11, startContainer: document.querySelector('p')!.firstChild });
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'StaticRange', original);
+      else delete (globalThis as { StaticRange?: unknown }).StaticRange;
+    }
+  });
+});

@@ -21,7 +21,7 @@ import type { GlossaryEntry } from '@/glossary/types';
 import { OWN_UI_TAG } from '../own-ui';
 import type { Highlighter } from './highlighter';
 import { occurrenceAt, toTopViewport } from './hit-test';
-import type { Occurrence } from './occurrences';
+import { boxOf, rectsOf, type Occurrence } from './occurrences';
 
 const TIMER_DELAYS: Record<TimerKind, number> = { open: OPEN_DELAY_MS, close: CLOSE_GRACE_MS };
 /** What can receive keyboard focus inside the card. */
@@ -186,7 +186,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       uncovered = null;
       sheet = state.visible !== null && isSheetViewport();
       if (state.visible) {
-        const rects = Array.from(state.visible.range.getClientRects());
+        const rects = rectsOf(state.visible);
         const at = event.type === 'pointer-enter-term' || event.type === 'timer-fired' ? pointer : undefined;
         lineIndex = (at && pickLineRect(rects, { x: at.x, y: at.y })?.index) || 0;
       }
@@ -306,7 +306,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
 
   function anchorRects(occurrence: Occurrence): DOMRect[] {
     const doc = occurrence.node.ownerDocument;
-    return Array.from(occurrence.range.getClientRects(), (rect) => (doc === document ? rect : toTopViewport(rect, doc)));
+    return rectsOf(occurrence).map((rect) => (doc === document ? rect : toTopViewport(rect, doc)));
   }
 
   function position(): void {
@@ -520,7 +520,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     const doc = occurrence.node.ownerDocument;
     const view = doc.defaultView;
     occurrence.node.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    const rect = occurrence.range.getBoundingClientRect();
+    const rect = boxOf(occurrence);
     if (view && (rect.top < 0 || rect.bottom > view.innerHeight)) view.scrollBy(0, rect.top - view.innerHeight / 3);
   }
 
@@ -585,7 +585,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       if (current >= 0) index = (current + direction + all.length) % all.length;
       else {
         // From where the reader is: the first term on or below the top of the screen (or the last above its bottom).
-        const tops = all.map((o) => toTopViewport(o.range.getBoundingClientRect(), o.node.ownerDocument));
+        const tops = all.map((o) => toTopViewport(boxOf(o), o.node.ownerDocument));
         if (direction === 1) index = Math.max(0, tops.findIndex((r) => r.bottom >= 0));
         else {
           const below = tops.findIndex((r) => r.top > window.innerHeight);

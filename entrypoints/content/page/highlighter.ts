@@ -38,6 +38,11 @@ const CHUNK_OVERLAP = 256;
  * later). Elements with a hyphenated name and no shadow root are looked at again after these delays.
  */
 export const LATE_SHADOW_CHECK_MS = [1_000, 5_000] as const;
+/**
+ * A same-origin frame narrower or lower than this (CSS px) is an ad slot, a tracking pixel or a
+ * widget button, not something to read: it is not read at all (looked at again when it loads).
+ */
+export const MIN_FRAME_SIZE = { width: 120, height: 40 } as const;
 /** performance.mark set when the first highlight of the session is painted. */
 export const FIRST_PAINT_MARK = 'dpi-lens:first-mark';
 /** The article's own text: occurrences outside it (rails, tickers, headers) are the last choice for a first mention. */
@@ -271,7 +276,7 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
       } catch {
         frameDoc = null;
       }
-      if (!frameDoc?.body || stopped || observedRoots.has(frameDoc)) return;
+      if (!frameDoc?.body || stopped || observedRoots.has(frameDoc) || !isReadableFrame(frame, frameDoc)) return;
       observeRoot(frameDoc);
       requestScan([frameDoc]);
     };
@@ -475,6 +480,16 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
       mutationBuffer = [];
     },
   };
+}
+
+/**
+ * Only frames a reader can read are read: shown, big enough, with some text. Ads fill pages with
+ * same-origin about:blank frames; each one read costs an observer and a scan for nothing.
+ */
+function isReadableFrame(frame: HTMLIFrameElement, frameDoc: Document): boolean {
+  const box = frame.getBoundingClientRect();
+  if (box.width < MIN_FRAME_SIZE.width || box.height < MIN_FRAME_SIZE.height) return false;
+  return /\S/.test(frameDoc.body.textContent ?? '');
 }
 
 function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {

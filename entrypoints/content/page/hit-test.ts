@@ -3,7 +3,7 @@
  * hit-test gives the text node and offset under the pointer (into open shadow roots where asked),
  * then the term's own line boxes decide, so a pointer in the margin beside a line opens nothing.
  */
-import type { Occurrence } from './occurrences';
+import { rectsOf, type Occurrence } from './occurrences';
 
 /** Tolerance around a term's line box, in CSS px: the underline sits just below the box. */
 export const HIT_SLOP_PX = 2;
@@ -49,7 +49,7 @@ export function pickAt(candidates: readonly Occurrence[], offset: number, x: num
   for (const occurrence of candidates) {
     const { startOffset, endOffset } = occurrence.range;
     if (offset < startOffset || offset > endOffset) continue;
-    for (const rect of occurrence.range.getClientRects()) if (rectContains(rect, x, y)) return occurrence;
+    for (const rect of rectsOf(occurrence)) if (rectContains(rect, x, y)) return occurrence;
   }
   return undefined;
 }

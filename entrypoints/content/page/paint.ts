@@ -5,7 +5,8 @@
  * needs no layout.
  *
  * The contract (README "Page layer"; tests and a page's own scripts may read it): for each term
- * with highlighted text, `CSS.highlights` holds `dpi-lens-<id>` whose ranges are exactly that text.
+ * with highlighted text, `CSS.highlights` holds `dpi-lens-<id>` whose ranges (StaticRanges) are
+ * exactly that text.
  * Besides, one paint highlight holds every range under the name of the reader's style
  * (`dpi-lens--underline`, `dpi-lens--background`; none for style "none") and `dpi-lens--current`
  * the term whose card is open. Same-origin frames have their own registry: each window gets its
@@ -48,13 +49,13 @@ interface WindowPaint {
 
 export interface Painter {
   /** Paints `range` as term `id`. */
-  add(id: string, range: Range): void;
+  add(id: string, range: AbstractRange): void;
   /** Stops painting `range` (and drops the term's highlight when it was its last range). */
-  remove(id: string, range: Range): void;
+  remove(id: string, range: AbstractRange): void;
   /** The reader's style: renames the paint highlight in every window. */
   setStyle(style: HighlightStyle): void;
   /** The term the reader is on (card open): painted more strongly, or nothing. */
-  setCurrent(range: Range | null): void;
+  setCurrent(range: AbstractRange | null): void;
   /** Shadow roots and frame documents with terms: the highlight rules, adopted (undone by `clear`). */
   adoptStyle(root: Document | ShadowRoot): void;
   /** Takes every highlight and adopted sheet out again. */

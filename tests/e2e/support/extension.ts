@@ -90,7 +90,8 @@ function readHighlights(selector: string | null): Highlighted[] {
         ? -1
         : 1,
   );
-  return found.map(({ id, range }) => ({ id, text: (range as Range).toString() }));
+  // StaticRanges over one text node each: their text is the node's text between the offsets.
+  return found.map(({ id, range }) => ({ id, text: (range.startContainer as Text).data.slice(range.startOffset, range.endOffset) }));
 }
 
 /** The page's highlights (or those inside `selector`), in document order. */
