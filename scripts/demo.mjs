@@ -5,9 +5,12 @@
 // terms it highlighted, and saves screenshots under .output/demo/. DEMO_HEADLESS=1 forces the
 // headless mode anywhere.
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
 import {
+  CHROME_BUILD,
   FIXTURE_PAGES,
   launchWithExtension,
   ROOT,
@@ -15,6 +18,8 @@ import {
   cardSnapshot,
   highlightedTermCounts,
   knownTabId,
+  requireBuild,
+  requireChromium,
   tabIdFor,
   termBox,
   waitForHighlight,
@@ -47,6 +52,10 @@ const OPTIONS_VIEWPORT = { width: 800, height: 860 };
 const GALLERY_TERM = 'upi';
 /** Page around the card and its term in the card screenshots. */
 const CARD_MARGIN_PX = 32;
+/** A phone as the browser tests emulate it (tests/e2e/phone.e2e.ts): 360 x 740 CSS px, device scale 3, touch. */
+const PHONE = { width: 360, height: 740, deviceScaleFactor: 3, mobile: true };
+/** Longer than the sheet's 160 ms slide-in (hover-card.css). */
+const SHEET_WAIT_MS = 500;
 
 function hasDisplay(env = process.env) {
   if (env.DEMO_HEADLESS === '1') return false;
@@ -90,6 +99,141 @@ async function openCard(browser, page, id) {
     }
     if (Date.now() > end) throw new Error(`no card opened for ${id}`);
     await page.waitForTimeout(100);
+  }
+}
+
+/** The card and its term with a margin of page around them, within the viewport. */
+function cardClip(page, opened) {
+  const card = { x: opened.card.rect.left, y: opened.card.rect.top, width: opened.card.rect.width, height: opened.card.rect.height };
+  const term = opened.term;
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const x = Math.max(0, Math.min(card.x, term.x) - CARD_MARGIN_PX);
+  const y = Math.max(0, Math.min(card.y, term.y) - CARD_MARGIN_PX);
+  const right = Math.min(viewport.width, Math.max(card.x + card.width, term.x + term.width) + CARD_MARGIN_PX);
+  const bottom = Math.min(viewport.height, Math.max(card.y + card.height, term.y + term.height) + CARD_MARGIN_PX);
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * A screenshot of the emulated phone's screen, taken over the same DevTools session (Playwright's
+ * own screenshot would put its desktop viewport back first), at half the phone's pixels.
+ */
+async function phoneScreenshot(cdp, path) {
+  // The clip is in document coordinates: the screen is where the page is scrolled to.
+  const { cssVisualViewport: screen } = await cdp.send('Page.getLayoutMetrics');
+  const { data } = await cdp.send('Page.captureScreenshot', {
+    format: 'png',
+    clip: { x: screen.pageX, y: screen.pageY, width: screen.clientWidth, height: screen.clientHeight, scale: (1.5 / PHONE.deviceScaleFactor) * (PHONE.width / screen.clientWidth) },
+  });
+  await writeFile(path, Buffer.from(data, 'base64'));
+}
+
+/** Emulates a phone in `page` over the DevTools protocol; returns the session (touches go through it). */
+async function emulatePhone(browser, page) {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', PHONE);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  return cdp;
+}
+
+/**
+ * A phone: the demo article with a term tapped (the card as a bottom sheet, the term left visible
+ * above it) and the popup at the phone's width.
+ */
+async function savePhone(browser, server, shot) {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('demo.html'));
+  await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
+  const cdp = await emulatePhone(browser, page);
+  await page.waitForTimeout(300);
+  const tabId = await knownTabId(browser.worker, page);
+  const box = await termBox(page, GALLERY_TERM);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const end = Date.now() + CARD_TIMEOUT_MS;
+  for (;;) {
+    const card = await cardSnapshot(browser.worker, page);
+    if (card.open && card.sheet) break;
+    if (Date.now() > end) throw new Error('no bottom sheet opened on the phone');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(SHEET_WAIT_MS);
+  await phoneScreenshot(cdp, shot('phone-card.png'));
+
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+  const popupCdp = await emulatePhone(browser, popup);
+  await popup.getByRole('region', { name: /on this page/i }).getByRole('button').first().waitFor({ timeout: POPUP_TIMEOUT_MS });
+  await phoneScreenshot(popupCdp, shot('phone-popup.png'));
+  await popup.close();
+  await page.close();
+}
+
+/**
+ * Chromium with the extension and its interface in Hindi: the extension's i18n follows the
+ * browser's UI language, which only `--lang` sets (not the page locale, not LANGUAGE in headless
+ * mode). The same flags as launchWithExtension (scripts/lib/browser.mjs), plus that one.
+ */
+async function launchInHindi() {
+  const extensionPath = requireBuild(CHROME_BUILD);
+  const profile = await mkdtemp(join(tmpdir(), 'dpi-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: requireChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=hi',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * The interface in Hindi: the card with the entry's Hindi one-liner and the popup's "On this
+ * page", in a browser whose language is Hindi. Needs a Devanagari font (README).
+ */
+async function saveHindi(server, shot) {
+  const browser = await launchInHindi();
+  try {
+    const { shortHi } = readEntry(GALLERY_TERM);
+    const page = await browser.context.newPage();
+    await page.goto(server.url('demo.html'));
+    await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
+    const opened = await openCard(browser, page, GALLERY_TERM);
+    if (shortHi && !opened.card.text?.includes(shortHi)) throw new Error('the Hindi card does not show the Hindi one-liner (is the browser in Hindi?)');
+    await page.screenshot({ path: shot('card-hi.png'), clip: cardClip(page, opened), animations: 'disabled' });
+    const tabId = await knownTabId(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize(POPUP_SIZE);
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+    await popup.getByRole('region').first().getByRole('button').first().waitFor({ timeout: POPUP_TIMEOUT_MS });
+    await popup.screenshot({ path: shot('popup-hi.png') });
+    await popup.close();
+    await page.close();
+  } finally {
+    await browser.close();
   }
 }
 
@@ -158,15 +302,7 @@ async function saveGallery(browser, server, shot) {
     await waitForHighlight(page, HIGHLIGHT_TIMEOUT_MS);
     const opened = await openCard(browser, page, GALLERY_TERM);
     if (!opened.card.text?.includes(short)) throw new Error(`the ${GALLERY_TERM} card does not show its definition`);
-    const card = { x: opened.card.rect.left, y: opened.card.rect.top, width: opened.card.rect.width, height: opened.card.rect.height };
-    const term = opened.term;
-    const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-    const x = Math.max(0, Math.min(card.x, term.x) - CARD_MARGIN_PX);
-    const y = Math.max(0, Math.min(card.y, term.y) - CARD_MARGIN_PX);
-    const right = Math.min(viewport.width, Math.max(card.x + card.width, term.x + term.width) + CARD_MARGIN_PX);
-    const bottom = Math.min(viewport.height, Math.max(card.y + card.height, term.y + term.height) + CARD_MARGIN_PX);
-    const clip = { x, y, width: right - x, height: bottom - y };
-    await page.screenshot({ path: shot(`card-${scheme}.png`), clip, animations: 'disabled' });
+    await page.screenshot({ path: shot(`card-${scheme}.png`), clip: cardClip(page, opened), animations: 'disabled' });
     await page.close();
   }
 }
@@ -219,11 +355,23 @@ async function headless(server) {
     } catch (error) {
       problems.push(`the light and dark screenshots failed (${error instanceof Error ? error.message : error})`);
     }
+    try {
+      await savePhone(browser, server, shot);
+    } catch (error) {
+      problems.push(`the phone screenshots failed (${error instanceof Error ? error.message : error})`);
+    }
     const folder = relative(process.cwd(), SCREENSHOTS) || '.';
     console.log(`Screenshots: ${folder}/{article,card,popup}.png`);
     console.log(`Light and dark: ${folder}/{popup-search,popup-entry,options,card}-{light,dark}.png`);
+    console.log(`Phone: ${folder}/phone-{card,popup}.png`);
   } finally {
     await browser.close();
+  }
+  try {
+    await saveHindi(server, shot);
+    console.log(`Hindi: ${relative(process.cwd(), SCREENSHOTS) || '.'}/{card,popup}-hi.png`);
+  } catch (error) {
+    problems.push(`the Hindi screenshots failed (${error instanceof Error ? error.message : error})`);
   }
   if (problems.length > 0) {
     console.error(`Demo incomplete: ${problems.join('; ')}.`);
