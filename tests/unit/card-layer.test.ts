@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMatcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
-import { createCardLayer, type CardLayer } from '@/entrypoints/content/page/card';
+import { createCardLayer, FLASH_BLINKS, FLASH_PHASE_MS, SHEET_MEDIA, type CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
 import { OWN_UI_TAG } from '@/entrypoints/content/own-ui';
 import { PLAIN_UPI as ENTRY_UPI } from './support/entries';
@@ -72,6 +72,33 @@ describe('card layer', () => {
     expect(layer.snapshot()).toMatchObject({ open: true, focused: true });
     layer.close();
     expect(document.activeElement).toBe(field);
+  });
+
+  it('flashes the term it was asked to show (the popup): its current highlight blinks, then stays', () => {
+    vi.useFakeTimers();
+    try {
+      const setCurrent = vi.spyOn(highlighter, 'setCurrent');
+      const [occurrence] = highlighter.paintedInOrder();
+      layer.show(occurrence!, { reveal: false, flash: true });
+      setCurrent.mockClear();
+      vi.advanceTimersByTime(FLASH_BLINKS * 2 * FLASH_PHASE_MS);
+      const calls = setCurrent.mock.calls.map(([range]) => (range === null ? 'off' : 'on'));
+      expect(calls).toEqual(Array.from({ length: FLASH_BLINKS }, () => ['off', 'on']).flat());
+      expect(layer.snapshot().open).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on a narrow viewport opens as a bottom sheet, and Back (popstate) closes it', () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ matches: query === SHEET_MEDIA, media: query }) as MediaQueryList);
+    const pushState = vi.spyOn(history, 'pushState');
+    const [occurrence] = highlighter.paintedInOrder();
+    layer.show(occurrence!, { reveal: false });
+    expect(layer.snapshot()).toMatchObject({ open: true, sheet: true });
+    expect(pushState).toHaveBeenCalledOnce();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(layer.snapshot().open).toBe(false);
   });
 
   it('ignores pointer, key and touch events a page script makes up', async () => {
