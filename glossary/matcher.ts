@@ -517,10 +517,12 @@ function matcherOf(data: () => MatcherData): Matcher {
     return prepared;
   };
 
+  /** Reused between calls: most text has no match, and a page has thousands of text nodes. */
+  const candidates: number[] = [];
+
   function findAll(text: string): TermMatch[] {
     const { data: d, starts, exact, folded, programs } = get();
-    const matches: TermMatch[] = [];
-    const candidates: number[] = [];
+    let matches: TermMatch[] | undefined;
     starts.lastIndex = 0;
     for (let start = starts.exec(text); start; start = starts.exec(text)) {
       const at = start.index;
@@ -547,7 +549,7 @@ function matcherOf(data: () => MatcherData): Matcher {
         }
       }
       if (form >= 0) {
-        matches.push({ id: d.ids[form]!, start: at, end, text: text.slice(at, end) });
+        (matches ??= []).push({ id: d.ids[form]!, start: at, end, text: text.slice(at, end) });
         starts.lastIndex = end;
       } else {
         // The start pattern matched the empty string here: step over this character.
@@ -555,7 +557,7 @@ function matcherOf(data: () => MatcherData): Matcher {
       }
     }
     starts.lastIndex = 0;
-    return matches;
+    return matches ?? [];
   }
 
   return {

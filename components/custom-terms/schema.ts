@@ -492,8 +492,11 @@ export interface StoredTerms {
  * bundled entry (or an earlier term) now has, drops a term whose name is taken or which is
  * malformed, and reports each.
  */
-export function parseStoredTerms(stored: unknown, bundled: BundledForms): StoredTerms {
+export function parseStoredTerms(stored: unknown, bundled: BundledForms | (() => BundledForms)): StoredTerms {
   if (stored === undefined || stored === null) return { terms: [], problems: [], fromNewerVersion: false };
+  // The bundled forms' index is built only when there are terms to check against it: most readers
+  // have none, and every page load reads the stored terms.
+  if (typeof bundled === 'function') bundled = bundled();
   if (!isRecord(stored) || !Array.isArray(stored.terms)) {
     return { terms: [], problems: ['Your saved terms could not be read (not a list of terms).'], fromNewerVersion: false };
   }

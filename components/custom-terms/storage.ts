@@ -30,7 +30,7 @@ export function bundledForms(): BundledForms {
 }
 
 /** Never throws: storage that cannot be read counts as no terms, with the reason reported. */
-export async function loadCustomTerms(bundled: BundledForms = bundledForms()): Promise<StoredTerms> {
+export async function loadCustomTerms(bundled: BundledForms | (() => BundledForms) = bundledForms): Promise<StoredTerms> {
   let stored: unknown;
   try {
     stored = (await browser.storage.local.get(CUSTOM_TERMS_KEY))[CUSTOM_TERMS_KEY];
@@ -57,7 +57,7 @@ export async function saveCustomTerms(terms: readonly CustomTerm[]): Promise<voi
 /** Calls `onChange` whenever the stored terms change (another tab, the options page). Returns the undo. */
 export function watchCustomTerms(
   onChange: (stored: StoredTerms) => void,
-  bundled: BundledForms = bundledForms(),
+  bundled: BundledForms | (() => BundledForms) = bundledForms,
 ): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(CUSTOM_TERMS_KEY in changes)) return;

@@ -29,13 +29,10 @@ export interface SharedMatches {
 
 /** `matcher` is what the scan highlights with; `base` the same pattern before the reader's filter. */
 export function createSharedMatches(matcher: Matcher, base: Matcher): SharedMatches {
+  // Text nodes scanned before the page was read, with their matches. Nodes without a match are not
+  // remembered (nothing is allocated per text node on a page without terms); the page reading, which
+  // happens only at the first ambiguous form, matches those again.
   let scanned: Map<Text, Matched> | undefined = new Map();
-  /**
-   * Text nodes scanned before the page was read, with no match: a Set, since most text has none
-   * (no allocation per node). A node the page rewrites in between still reads as empty to the
-   * page reading (evidence only; the rewrite itself is scanned again).
-   */
-  let scannedEmpty: Set<Text> | undefined = new Set();
   let read = new WeakMap<Text, Matched>();
   let readingNow = false;
   /** True: `matcher` is `base`; a function: `matcher` is `base` narrowed by it; undefined: unrelated (no sharing). */
@@ -49,14 +46,12 @@ export function createSharedMatches(matcher: Matcher, base: Matcher): SharedMatc
       const known = read.get(node);
       if (known) read.delete(node);
       const matches = known && known.data === data ? known.matches : base.findAll(data);
-      if (matches.length === 0) scannedEmpty?.add(node);
-      else scanned?.set(node, { data, matches });
+      if (matches.length > 0) scanned?.set(node, { data, matches });
       // The reader's mention filter runs here, in reading order, as `matcher.findAll` would run it.
       return narrowing === true ? matches : matches.filter(narrowing);
     },
     forReading(node) {
       readingNow = true;
-      if (scannedEmpty?.has(node)) return [];
       const known = scanned?.get(node);
       if (known && known.data === node.data) return known.matches;
       const matches = base.findAll(node.data);
@@ -67,16 +62,13 @@ export function createSharedMatches(matcher: Matcher, base: Matcher): SharedMatc
       if (!readingNow) return;
       readingNow = false;
       scanned = undefined;
-      scannedEmpty = undefined;
     },
     passDone() {
       scanned = undefined;
-      scannedEmpty = undefined;
       read = new WeakMap();
     },
     pageReset() {
       scanned = new Map();
-      scannedEmpty = new Set();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossary } from '@/glossary';
 import { compileTerms } from '@/glossary/terms';
@@ -363,6 +363,15 @@ describe('storage', () => {
     await fakeBrowser.storage.local.set({ [CUSTOM_TERMS_KEY]: newer });
     await expect(saveCustomTerms([term({ name: 'Ward' })])).rejects.toBeInstanceOf(NewerTermsError);
     expect((await fakeBrowser.storage.local.get(CUSTOM_TERMS_KEY))[CUSTOM_TERMS_KEY]).toEqual(newer);
+  });
+
+  it('indexes the bundled forms only when there are stored terms to check (every page load reads them)', async () => {
+    const index = vi.fn(() => indexBundledForms(glossary));
+    expect(await loadCustomTerms(index)).toEqual({ terms: [], problems: [], fromNewerVersion: false });
+    expect(index).not.toHaveBeenCalled();
+    await saveCustomTerms([term({ name: 'Ward' })]);
+    expect((await loadCustomTerms(index)).terms).toHaveLength(1);
+    expect(index).toHaveBeenCalledTimes(1);
   });
 
   it('tells watchers about a change, and stops when undone', async () => {

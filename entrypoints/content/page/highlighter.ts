@@ -126,7 +126,14 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
   const { density = 'first', categoryOf = () => undefined, onChange } = options;
   const off = new Set(options.disabledCategories ?? []);
   const shared = createSharedMatches(matcher, matcher);
-  const senses = options.senses ?? createPageSenseFilter(doc, detectorOf(matcher, bundledSenses()), shared.forReading);
+  // The context rules (their model, the page reading) are built at the first candidate: a page
+  // without one never pays for them.
+  let rules = options.senses;
+  const senses: PageSenseFilter = {
+    filter: (node, matches) =>
+      (rules ??= createPageSenseFilter(doc, detectorOf(matcher, bundledSenses()), shared.forReading)).filter(node, matches),
+    reset: () => rules?.reset(),
+  };
   const painter = createPainter(options.style ?? 'underline');
   const book = createOccurrenceBook(painter, density);
 
