@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/components/i18n/i18n';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
+import { KeyboardShortcuts, type KeyboardCommand } from '@/components/options/KeyboardShortcuts';
 import { SettingsForm, type SettingsChange } from '@/components/options/SettingsForm';
 import { applyPageTheme } from '@/components/settings/page-theme';
 import type { Settings } from '@/components/settings/settings';
@@ -10,10 +11,16 @@ export interface OptionsAppProps {
   save: (change: SettingsChange) => Promise<Settings>;
   /** Follows changes made elsewhere (the popup's site button, another window); returns the undo. */
   watch: (onChange: (settings: Settings) => void) => () => void;
+  /** The keyboard commands with the keys the browser assigned (browser.commands.getAll). */
+  loadCommands?: () => Promise<KeyboardCommand[]>;
 }
 
-export function App({ load, save, watch }: OptionsAppProps) {
+export function App({ load, save, watch, loadCommands }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings>();
+  const [commands, setCommands] = useState<KeyboardCommand[]>();
+  useEffect(() => {
+    void loadCommands?.().then(setCommands, () => setCommands([]));
+  }, [loadCommands]);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
@@ -47,10 +54,7 @@ export function App({ load, save, watch }: OptionsAppProps) {
         {settings && <SettingsForm settings={settings} onChange={change} />}
         {/* Reader-added terms, import and export: components/custom-terms/ owns the section. */}
         <CustomTermsSection title={t('sectionYourTerms')} />
-        <section aria-labelledby="keyboard">
-          <h2 id="keyboard">{t('sectionKeyboard')}</h2>
-          <p>{t('keyboardHint')}</p>
-        </section>
+        <KeyboardShortcuts commands={commands} />
         <p class="muted privacy">{t('privacyNote')}</p>
       </main>
       <p class="status" role="status">

@@ -77,3 +77,18 @@ describe('options page', () => {
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
   });
 });
+
+describe('options page: keyboard', () => {
+  it('lists the commands with the keys the browser assigned, and says when one is not set', async () => {
+    const loadCommands = vi.fn(async () => [
+      { name: 'next-term', description: 'Go to the next highlighted term and open its card', shortcut: 'Alt+J' },
+      { name: 'previous-term', description: 'Go to the previous highlighted term and open its card', shortcut: '' },
+    ]);
+    render(<App load={async () => DEFAULT_SETTINGS} save={vi.fn()} watch={() => () => {}} loadCommands={loadCommands} />);
+    const section = await screen.findByRole('region', { name: 'Keyboard' });
+    await waitFor(() => expect(section.querySelector('kbd')?.textContent).toBe('Alt+J'));
+    expect(section.textContent).toContain('Go to the next highlighted term and open its card');
+    expect(section.textContent).toContain('not set');
+    expect(section.textContent).not.toMatch(/Tab reaches/);
+  });
+});
