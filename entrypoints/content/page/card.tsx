@@ -23,6 +23,12 @@ import type { Highlighter } from './highlighter';
 import { occurrenceAt, toTopViewport } from './hit-test';
 import { boxOf, rectsOf, type Occurrence } from './occurrences';
 
+/**
+ * The host takes nothing from the page: page CSS aimed at it (or at every element) and inherited
+ * fonts and colours stop here. Important declarations of the inner context win over the page's.
+ */
+const HOST_CSS = ':host { all: initial !important; }\n';
+
 const TIMER_DELAYS: Record<TimerKind, number> = { open: OPEN_DELAY_MS, close: CLOSE_GRACE_MS };
 /** What can receive keyboard focus inside the card. */
 const CARD_FOCUSABLE = 'a[href], button:not([disabled]), summary';
@@ -150,11 +156,11 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       try {
         // A constructed sheet: no <style> element for a strict page CSP to block.
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync(cardCss);
+        sheet.replaceSync(HOST_CSS + cardCss);
         shadow.adoptedStyleSheets = [sheet];
       } catch {
         const style = document.createElement('style');
-        style.textContent = cardCss;
+        style.textContent = HOST_CSS + cardCss;
         shadow.append(style);
       }
       container = document.createElement('div');
