@@ -47,6 +47,17 @@ describe.each(BROWSERS)('hover card in %s', (browserName) => {
     await page.close();
   });
 
+  it("page CSS aimed at the card's host or at every element neither hides nor restyles the card", async () => {
+    const { page } = await suite.openHighlighted('hostile-css.html');
+    await page.sleep(300);
+    await hoverTerm(suite, page, 'upi');
+    const card = await waitForCard(suite, page, (c) => c.open && c.id === 'upi');
+    expect(card.rect!.width).toBeGreaterThan(100);
+    expect(card.rect!.height).toBeGreaterThan(50);
+    expect(card.colors!.text).not.toBe('rgb(238, 0, 0)');
+    await page.close();
+  });
+
   it('Esc closes the open card and takes its host out of the page', async () => {
     const { page } = await suite.openHighlighted('article.html');
     await page.sleep(300);

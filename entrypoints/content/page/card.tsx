@@ -152,6 +152,9 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   function ensureHost(): HTMLElement {
     if (!host) {
       host = document.createElement(OWN_UI_TAG);
+      // Also inline and important on our own host: Firefox lets a page's `!important` rule for the
+      // host beat the shadow root's `:host` one, so the page could hide the card.
+      host.style.setProperty('all', 'initial', 'important');
       shadow = host.attachShadow({ mode: 'closed' });
       try {
         // A constructed sheet: no <style> element for a strict page CSP to block.

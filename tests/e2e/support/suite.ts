@@ -161,7 +161,9 @@ export async function termPoint(page: Evaluator, id: string, nth = 0): Promise<{
 export async function hoverTerm(suite: Suite, page: TestPage, id: string, nth = 0): Promise<{ x: number; y: number }> {
   await suite.driver.tabId(page);
   const point = await termPoint(page, id, nth);
-  await page.mouseMove(point.x, point.y - 60);
+  // From above, or from below when the term is at the top of a page too short to scroll
+  // (Firefox refuses pointer moves outside the viewport).
+  await page.mouseMove(point.x, point.y >= 61 ? point.y - 60 : point.y + 60);
   await page.mouseMove(point.x, point.y, 5);
   return point;
 }
