@@ -10,7 +10,7 @@
 import type { CDPSession } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ChromiumPage } from './support/chromium';
-import { BROWSERS, byRole, readEntry, within, type CardSnapshot, type TestPage, useExtension, waitForCard } from './support/suite';
+import { BROWSERS, byRole, hoverTerm, readEntry, within, type CardSnapshot, type TestPage, useExtension, waitForCard } from './support/suite';
 import { POPUP_TIMEOUT_MS } from './support/timeouts';
 
 const PHONE = { width: 360, height: 740, deviceScaleFactor: 3, mobile: true } as const;
@@ -145,5 +145,27 @@ describe.each(BROWSERS.filter((name) => name === 'chromium'))('on a phone in %s'
     await waitForCard(suite, article, (c) => c.open && c.id === 'upi');
     await popup.close();
     await article.close();
+  });
+});
+
+describe.each(BROWSERS.filter((name) => name === 'chromium'))('in a narrow desktop window in %s', (browserName) => {
+  const suite = useExtension(browserName);
+
+  it('a resting mouse opens the sheet, which stays while the pointer crosses the page to its "More"', async () => {
+    const { page } = await suite.openHighlighted('article.html');
+    await page.setViewport(520, 800);
+    await page.sleep(300);
+    await hoverTerm(suite, page, 'upi');
+    const card = await waitForCard(suite, page, (c) => c.open && c.id === 'upi' && (c as PhoneCard).sheet === true);
+    const more = card.buttons!.find((b) => b.name === 'More')!;
+    await page.mouseMove(more.left + more.width / 2, more.top + more.height / 2, 12);
+    await page.sleep(800); // longer than the hover card's close grace
+    expect((await suite.driver.cardSnapshot(page)).open).toBe(true);
+    const moved = (await suite.driver.cardSnapshot(page)).buttons!.find((b) => b.name === 'More')!;
+    await page.mouseClick(moved.left + moved.width / 2, moved.top + moved.height / 2);
+    await waitForCard(suite, page, (c) => c.open && (c as { expanded?: boolean }).expanded === true);
+    await page.press('Escape');
+    await waitForCard(suite, page, (c) => !c.open);
+    await page.close();
   });
 });

@@ -194,6 +194,13 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       relatedId = null;
       uncovered = null;
       sheet = state.visible !== null && isSheetViewport();
+      if (sheet && state.visible && !state.focusWithin) {
+        // A sheet opened by a resting mouse (a narrow window) is not a hover card: it stays until
+        // closed (a click outside, Esc, Back, a drag), so the pointer can cross the page to it.
+        const held = hoverReducer(state, { type: 'focus', anchor: state.visible });
+        state = held.state;
+        runTimer(held.timer);
+      }
       if (state.visible) {
         const rects = rectsOf(state.visible);
         const at = event.type === 'pointer-enter-term' || event.type === 'timer-fired' ? pointer : undefined;
