@@ -320,6 +320,7 @@ async function main() {
       const run = {};
       for (const variant of order) run[variant] = await measureLoad(browsers[variant].context, variant, entry.url, pattern, options);
       entry.runs.push(run);
+      if ((index + 1) % 20 === 0) console.log(`    ${index + 1} pages (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
     console.log(`  repetition ${rep + 1}/${options.reps} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
@@ -440,6 +441,11 @@ function report(results, termResults, memory, options, pattern, started) {
   );
   if (terms.rows.length) {
     printTable("The project's own pages with terms (tests/fixtures/pages; not in the totals)", terms.rows);
+    console.log('  from the content script\'s start (medians, ms): evaluated / first pass begins / first mark / next frame committed');
+    for (const r of terms.rows) {
+      const at = (key) => fmt(median(r.runs.map((run) => run.with.trace?.[key])));
+      console.log(`    ${r.name.padEnd(32)} ${at('startToEvaluatedMs')} / ${at('startToPassMs')} / ${at('startToFirstMarkMs')} / ${at('startToCommitMs')}`);
+    }
     if (terms.skipped.length) console.log(`  Left out: ${terms.skipped.join('; ')}`);
   }
 
