@@ -3,15 +3,23 @@
  * Svelte 5 app from their npm packages (scripts/lib/framework-pages.mjs), server-rendered and
  * hydrated after the content script has highlighted the markup, or rendered on the client; then
  * the app clears, rewrites, re-orders, removes and adds text with terms. With the extension, each
- * page must end exactly as it does in a browser without it (markup, text, what the reader typed
- * before hydration), with no error and no hydration complaint, its new terms highlighted and the
- * card still opening.
+ * page must end exactly as it does in the same browser without it (markup, text, what the reader
+ * typed before hydration), with no error and no hydration complaint, its new terms highlighted and
+ * the card still opening. In Chromium and Firefox.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireChromium, serveDirectory, type LocalServer } from '../../scripts/lib/browser.mjs';
+import { serveDirectory, type LocalServer } from '../../scripts/lib/browser.mjs';
 import { buildFrameworkPages, FRAMEWORK_PAGES, FRAMEWORKS, MODES } from '../../scripts/lib/framework-pages.mjs';
-import { hoverTerm, knownTabId, markedIds, useExtensionBrowser, waitForCard, waitForHighlightOf } from './support/extension';
+import {
+  BROWSERS,
+  hoverTerm,
+  launchPlain,
+  markedIds,
+  useExtension,
+  waitForCard,
+  waitForHighlightOf,
+  type TestPage,
+} from './support/suite';
 
 /** Hydration (1.5 s) plus five steps of 250 ms, with room for a slow machine. */
 const SCENARIO_TIMEOUT_MS = 20_000;
@@ -24,17 +32,16 @@ interface Outcome {
   field: string;
 }
 
-/** Loads a framework page, types into its field before hydration, and waits for the scenario's end. */
-async function play(page: Page, url: string): Promise<Outcome> {
-  await page.goto(url, { waitUntil: 'load' });
-  if (url.endsWith('-ssr.html')) {
-    // The server's field is there before hydration: a reader may already be typing.
-    await page.locator('#field').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(TYPED);
+/** Types into the server's field before hydration (a reader may already be typing), then waits for the scenario's end. */
+async function play(page: TestPage, ssr: boolean): Promise<Outcome> {
+  if (ssr) {
+    await page.click('#field');
+    await page.press('End');
+    await page.type(TYPED);
   }
-  await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, null, {
+  await page.waitFor(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, {
     timeout: SCENARIO_TIMEOUT_MS,
+    message: 'the framework page never finished its scenario',
   });
   return page.evaluate(() => {
     const w = window as unknown as { __result: { html: string; text: string }; __errors: string[] };
@@ -42,35 +49,33 @@ async function play(page: Page, url: string): Promise<Outcome> {
   });
 }
 
-describe('framework pages (React 19, Vue 3.5, Svelte 5)', () => {
-  const suite = useExtensionBrowser();
-  let pages: LocalServer;
-  let plain: Browser;
-  const baselines = new Map<string, Outcome>();
+let pages: LocalServer;
+beforeAll(async () => {
+  await buildFrameworkPages();
+  pages = await serveDirectory(FRAMEWORK_PAGES);
+}, 60_000);
+afterAll(async () => {
+  await pages?.close();
+});
 
-  beforeAll(async () => {
-    await buildFrameworkPages();
-    pages = await serveDirectory(FRAMEWORK_PAGES);
-    plain = await chromium.launch({
-      executablePath: requireChromium(),
-      headless: true,
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await plain?.close();
-    await pages?.close();
-  });
+describe.each(BROWSERS)('framework pages (React 19, Vue 3.5, Svelte 5) in %s', (browserName) => {
+  const suite = useExtension(browserName);
+  const baselines = new Map<string, Outcome>();
 
   async function baseline(name: string): Promise<Outcome> {
     const known = baselines.get(name);
     if (known) return known;
-    const page = await plain.newPage();
-    const outcome = await play(page, pages.url(name));
-    await page.close();
-    baselines.set(name, outcome);
-    return outcome;
+    const plain = await launchPlain(browserName);
+    try {
+      for (const other of cases) {
+        const page = await plain.newPage(pages.url(other));
+        baselines.set(other, await play(page, other.endsWith('-ssr.html')));
+        await page.close();
+      }
+    } finally {
+      await plain.close();
+    }
+    return baselines.get(name)!;
   }
 
   const cases = FRAMEWORKS.flatMap((framework) => MODES.map((mode) => `${framework}-${mode}.html`));
@@ -80,9 +85,9 @@ describe('framework pages (React 19, Vue 3.5, Svelte 5)', () => {
     expect(expected.errors).toEqual([]); // the page itself is sound
     expect(expected.text).toContain('UPI Lite grew');
 
-    const page = await suite.browser.context.newPage();
-    await knownTabId(suite.browser.worker, page); // found before any hover: finding it focuses the tab
-    const actual = await play(page, pages.url(name));
+    const page = await suite.driver.newPage(pages.url(name));
+    await suite.driver.tabId(page); // found before any hover: finding it focuses the tab
+    const actual = await play(page, name.endsWith('-ssr.html'));
     expect(actual.errors).toEqual([]);
     expect(actual.html).toBe(expected.html);
     expect(actual.text).toBe(expected.text);
@@ -95,11 +100,11 @@ describe('framework pages (React 19, Vue 3.5, Svelte 5)', () => {
     await hoverTerm(suite, page, 'upi-lite');
     await waitForCard(suite, page, (card) => card.open && card.id === 'upi-lite');
     await page.close();
-  }, 60_000);
+  }, 90_000);
 
   it('sends nothing anywhere from these pages', () => {
-    const offenders = suite.guard.offenders().filter((r) => new URL(r.url).origin !== pages.origin);
-    expect(suite.guard.requests.some((r) => r.url.startsWith(pages.origin))).toBe(true);
-    expect(offenders).toEqual([]);
+    const { network } = suite.driver;
+    const offenders = network.offenders().filter((r) => new URL(r.url).origin !== pages.origin);
+    expect(offenders, network.covers).toEqual([]);
   });
 });

@@ -277,13 +277,16 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
     if (frames.has(frame)) return;
     frames.add(frame);
     const onLoad = () => {
+      if (stopped || !isReadableFrameBox(frame)) return;
+      // Only now touch the frame's document: reaching into it creates this script's world there,
+      // which cost hundreds of ms on pages full of ad frames.
       let frameDoc: Document | null;
       try {
         frameDoc = frame.contentDocument; // null for cross-origin frames
       } catch {
         frameDoc = null;
       }
-      if (!frameDoc?.body || stopped || observedRoots.has(frameDoc) || !isReadableFrame(frame, frameDoc)) return;
+      if (!frameDoc?.body || observedRoots.has(frameDoc) || !/\S/.test(frameDoc.body.textContent ?? '')) return;
       observeRoot(frameDoc);
       requestScan([frameDoc]);
     };
@@ -490,13 +493,13 @@ export function startHighlighter(doc: Document, matcher: Matcher, options: Highl
 }
 
 /**
- * Only frames a reader can read are read: shown, big enough, with some text. Ads fill pages with
- * same-origin about:blank frames; each one read costs an observer and a scan for nothing.
+ * Only frames a reader can read are read: shown and big enough (their text is checked after).
+ * Ads fill pages with same-origin about:blank frames; each one read costs a world, an observer
+ * and a scan for nothing.
  */
-function isReadableFrame(frame: HTMLIFrameElement, frameDoc: Document): boolean {
+function isReadableFrameBox(frame: HTMLIFrameElement): boolean {
   const box = frame.getBoundingClientRect();
-  if (box.width < MIN_FRAME_SIZE.width || box.height < MIN_FRAME_SIZE.height) return false;
-  return /\S/.test(frameDoc.body.textContent ?? '');
+  return box.width >= MIN_FRAME_SIZE.width && box.height >= MIN_FRAME_SIZE.height;
 }
 
 function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
