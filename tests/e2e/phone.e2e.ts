@@ -36,6 +36,9 @@ async function touch(cdp: CDPSession, points: { x: number; y: number }[]): Promi
 
 const tap = (cdp: CDPSession, x: number, y: number) => touch(cdp, [{ x, y }]);
 
+/** Longer than the sheet's 160 ms slide-in (hover-card.css). */
+const SHEET_SETTLE_MS = 400;
+
 /** Puts the first highlight of `id` at `y` (CSS px from the top of the phone's screen); returns its middle. */
 function placeTerm(page: TestPage, id: string, y: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
@@ -117,7 +120,10 @@ describe.each(PHONE_BROWSERS)('on a phone in %s', (browserName) => {
     const { page, cdp } = await openOnPhone();
     const point = await placeTerm(page, 'mosip', 200);
     await tap(cdp, point.x, point.y);
-    const card = await waitForCard(suite, page, (c) => c.open && c.id === 'mosip');
+    await waitForCard(suite, page, (c) => c.open && c.id === 'mosip');
+    // The sheet slides in (160 ms): read where its handle is once it has arrived, as a finger would.
+    await page.sleep(SHEET_SETTLE_MS);
+    const card = await suite.driver.cardSnapshot(page);
     const handle = { x: card.rect!.width / 2, y: card.rect!.top + 10 };
     await touch(cdp, [handle, { x: handle.x, y: handle.y + 20 }, { x: handle.x, y: handle.y + 30 }]);
     await page.sleep(400);
