@@ -26,7 +26,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_BUILD, FIXTURE_PAGES, HIGHLIGHT_MEASURE, ROOT, requireBuild, requireChromium, serveDirectory } from './lib/browser.mjs';
+import { CHROME_BUILD, chromiumArgs, FIXTURE_PAGES, HIGHLIGHT_MEASURE, ROOT, requireBuild, requireChromium, serveDirectory } from './lib/browser.mjs';
 import {
   FIRST_MARK, START_MARK, analyseTrace, floorPattern, floorScan, pageState, recordLongTasks, textNodeCount,
 } from './bench/real-probes.mjs';
@@ -122,14 +122,7 @@ const range = (values, digits = 1) => (finite(values).length ? `${fmt(min(values
 /** Identical flags for both browsers; only the extension differs. */
 function browserArgs(extensionPath) {
   return [
-    ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...chromiumArgs(extensionPath),
     // Every host but the page server's fails to resolve: third-party requests fail at once.
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
   ];

@@ -16,6 +16,7 @@ import {
   ROOT,
   serveDirectory,
   cardSnapshot,
+  chromiumArgs,
   highlightedTermCounts,
   knownTabId,
   requireBuild,
@@ -184,18 +185,7 @@ async function launchInHindi() {
     headless: true,
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=hi',
-    ],
+    args: [...chromiumArgs(extensionPath), '--lang=hi'],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

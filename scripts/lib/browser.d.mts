@@ -57,20 +57,12 @@ export interface HighlightDetail {
   textNodes?: number;
 }
 
+export declare function chromiumArgs(extensionPath?: string): string[];
 export declare function waitForHighlight(page: Page, timeout: number): Promise<HighlightDetail>;
 export declare function tabIdFor(worker: Worker, page: Page): Promise<number>;
-export interface CardSnapshot {
-  open: boolean;
-  id?: string;
-  text?: string;
-  focused?: boolean;
-  role?: string | null;
-  label?: string;
-  rect?: { left: number; top: number; width: number; height: number };
-  buttons?: { name: string; left: number; top: number; width: number; height: number }[];
-  colors?: { background: string; text: string };
-  html?: string;
-}
+/** What the card shows (entrypoints/content/page/card.tsx), as the content script answers it. */
+export type { CardSnapshot } from '../../entrypoints/content/page/card';
+import type { CardSnapshot } from '../../entrypoints/content/page/card';
 export declare function knownTabId(worker: Worker, page: Page): Promise<number>;
 export declare function cardSnapshot(worker: Worker, page: Page): Promise<CardSnapshot>;
 export declare function termBox(page: Page, id: string, nth?: number): Promise<{ x: number; y: number; width: number; height: number }>;

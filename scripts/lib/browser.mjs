@@ -64,11 +64,14 @@ export function requireBuild(extensionPath = CHROME_BUILD) {
   return extensionPath;
 }
 
-/** Flags that keep Chromium quiet and offline; see /README.md "Privacy" and TOOLCHAIN notes. */
-function chromiumArgs(extensionPath) {
+/**
+ * Flags that keep Chromium quiet and offline; see /README.md "Privacy" and TOOLCHAIN notes. With
+ * an `extensionPath`, the extension is loaded; without one, the same browser without it.
+ * @param {string | undefined} extensionPath
+ */
+export function chromiumArgs(extensionPath) {
   return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    ...(extensionPath ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : []),
     // Chromium refuses to start as root with its sandbox on; CI and containers run as root.
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     '--disable-gpu',
