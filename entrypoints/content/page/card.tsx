@@ -393,11 +393,18 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     else if (to) dispatch({ type: 'pointer-enter-term', anchor: to });
   }
 
+  /** The highlighted occurrence at (x, y) of `doc` (the page, or a same-origin frame). */
+  function occurrenceUnder(doc: Document, x: number, y: number): Occurrence | undefined {
+    return occurrenceAt(doc, x, y, highlighter.paintedIn, highlighter.shadowRootsOf(doc));
+  }
+
+  /** The document a pointer event happened in. */
+  const documentOf = (event: Event): Document => (event.target as Node | null)?.ownerDocument ?? document;
+
   function hitTest(): void {
     hitFrame = undefined;
     if (!pointer || signal.aborted) return;
-    const { doc, x, y } = pointer;
-    const found = occurrenceAt(doc, x, y, highlighter.paintedIn, highlighter.shadowRootsOf(doc));
+    const found = occurrenceUnder(pointer.doc, pointer.x, pointer.y);
     moveTo(found && pointerOpens ? found : null);
   }
 
@@ -408,8 +415,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
       moveTo('card');
       return;
     }
-    const doc = (event.target as Node | null)?.ownerDocument ?? document;
-    pointer = { doc, x: event.clientX, y: event.clientY };
+    pointer = { doc: documentOf(event), x: event.clientX, y: event.clientY };
     // At most one hit-test per frame, however fast the pointer moves.
     hitFrame ??= requestAnimationFrame(hitTest);
   }
@@ -433,8 +439,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
   }
 
   function tapOnVisible(event: PointerEvent): boolean {
-    const doc = (event.target as Node | null)?.ownerDocument ?? document;
-    const found = occurrenceAt(doc, event.clientX, event.clientY, highlighter.paintedIn, highlighter.shadowRootsOf(doc));
+    const found = occurrenceUnder(documentOf(event), event.clientX, event.clientY);
     return found !== undefined && found === state.visible;
   }
 
@@ -444,8 +449,7 @@ export function createCardLayer(options: CardLayerOptions): CardLayer {
     tap = undefined;
     const moved = Math.hypot(event.clientX - start.x, event.clientY - start.y);
     if (moved > TAP_SLOP_PX || event.timeStamp - start.time > TAP_MAX_MS) return;
-    const doc = (event.target as Node | null)?.ownerDocument ?? document;
-    const found = occurrenceAt(doc, event.clientX, event.clientY, highlighter.paintedIn, highlighter.shadowRootsOf(doc));
+    const found = occurrenceUnder(documentOf(event), event.clientX, event.clientY);
     // A term inside a link keeps the link's tap.
     if (!found || found.node.parentElement?.closest('a[href]')) {
       // A tap outside the card (and off any term) closes it, as a sheet's scrim would.

@@ -16,7 +16,7 @@
  * uses up a first mention; and when the page removes the painted one, the next one is painted.
  */
 import type { Density } from '@/components/settings/settings';
-import type { PageTerm, TermMatch } from '@/glossary/types';
+import type { TermMatch } from '@/glossary/types';
 import type { Painter } from './paint';
 import { compareNodes } from './reading-order';
 
@@ -226,4 +226,3 @@ export function createOccurrenceBook(painter: Painter, density: Density): Occurr
   };
 }
 
-export type { PageTerm };
