@@ -50,6 +50,9 @@ describe.each(BROWSERS)('readers’ own terms in %s', (browserName) => {
   it('highlights a term added in the options page, outside editing zones, with a "Your term" card', async () => {
     await seedTerms([]);
     const options = await openOptions();
+    // The saved list loads after the form: its "none yet" line moves the form down. Filling and
+    // clicking before it arrives clicked where "Add term" had been (flaky in Firefox).
+    await options.waitForElement(byText('You have not added any terms yet.'));
     await addTerm(options, ZORBLY);
 
     const { page } = await suite.openHighlighted(FIXTURE);
