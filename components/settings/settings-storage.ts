@@ -16,8 +16,8 @@ async function readArea(area: Area): Promise<unknown> {
   return stored[SETTINGS_KEY];
 }
 
-/** Reads settings from sync, or local when sync fails or holds nothing but local does. */
-export async function loadSettings(): Promise<Settings> {
+/** The stored value as it is: sync, or local when sync fails or holds nothing but local does. */
+async function readStored(): Promise<unknown> {
   let value: unknown;
   try {
     value = await readArea('sync');
@@ -31,7 +31,12 @@ export async function loadSettings(): Promise<Settings> {
       value = undefined;
     }
   }
-  const result = parseSettings(value);
+  return value;
+}
+
+/** Reads settings from sync, or local when sync fails or holds nothing but local does. */
+export async function loadSettings(): Promise<Settings> {
+  const result = parseSettings(await readStored());
   // Write a migrated shape back once, so every part reads v1 from now on (never a newer shape).
   if (result.migratedFrom !== undefined && !result.fromNewerVersion) {
     await saveSettings(result.settings).catch(() => {});
@@ -40,20 +45,37 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
+  await writeStored(settings);
+}
+
+async function writeStored(value: Settings | Record<string, unknown>): Promise<void> {
   try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
+    await browser.storage.sync.set({ [SETTINGS_KEY]: value });
   } catch {
-    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+    await browser.storage.local.set({ [SETTINGS_KEY]: value });
   }
 }
 
-/** Reads, changes and writes in one step; returns what was stored. */
+/**
+ * Reads, changes and writes in one step; returns the settings as this release reads them. A value
+ * written by a newer release is never downgraded: only the fields the reader changed are written
+ * into it, and its version and every field this release does not know are kept.
+ */
 export async function changeSettings(
   change: Partial<Omit<Settings, 'version'>> | ((current: Settings) => Settings),
 ): Promise<Settings> {
-  const current = await loadSettings();
+  const stored = await readStored();
+  const result = parseSettings(stored);
+  const current = result.settings;
   const next = typeof change === 'function' ? updateSettings(change(current), {}) : updateSettings(current, change);
-  await saveSettings(next);
+  if (result.fromNewerVersion) {
+    const changed = Object.fromEntries(
+      Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(current[key as keyof Settings])),
+    );
+    await writeStored({ ...(stored as Record<string, unknown>), ...changed });
+  } else {
+    await saveSettings(next);
+  }
   return next;
 }
 

@@ -7,7 +7,8 @@
  *   falls back to the default for each field that is not;
  * - older shapes are migrated step by step (v0 -> v1 -> ...), so an upgrade never loses a choice;
  * - a newer version than this build knows is read field by field and never downgraded on disk
- *   (`parseSettings` reports it, the storage glue then refuses to overwrite it).
+ *   (`parseSettings` reports it; the storage glue then writes only the fields a reader changed
+ *   into it, keeping its version and the fields this build does not know).
  *
  * Reader-added terms are NOT stored here: they live under their own storage key, owned by
  * `components/custom-terms/`, so a large term list never crowds the settings item's sync quota.

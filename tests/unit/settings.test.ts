@@ -203,6 +203,14 @@ describe('settings storage', () => {
     expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(newer);
   });
 
+  it('writes only the changed field into a value written by a newer release, keeping its version and fields', async () => {
+    const newer = { version: 99, theme: 'dark', style: 'dotted', future: 'field' };
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: newer });
+    const settings = await changeSettings({ density: 'every' });
+    expect(settings).toMatchObject({ density: 'every', theme: 'dark' });
+    expect((await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({ ...newer, density: 'every' });
+  });
+
   it('falls back to local storage when sync holds nothing', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, theme: 'light' } });
     expect((await loadSettings()).theme).toBe('light');
