@@ -84,6 +84,7 @@ const heldOut = [
   await reportHeldOut('holdout 2', corpus.loadHoldout2(), path.join(root, 'tests/corpus/holdout2-pages')),
   await reportHeldOut('holdout 3', corpus.loadHoldout3(), path.join(root, 'tests/corpus/holdout3-pages')),
   await reportHeldOut('holdout 4 (real text)', corpus.loadHoldoutReal(), path.join(root, 'tests/corpus/holdout-real-pages')),
+  await reportHeldOut('holdout 5 (fresh real text)', corpus.loadHoldoutFresh(), path.join(root, 'tests/corpus/holdout-fresh-pages')),
 ];
 
 const met = scoring.meetsCorpusTargets(overall);

@@ -7,6 +7,7 @@ import rawHoldout from './holdout.json';
 import rawHoldout2 from './holdout2.json';
 import rawHoldout3 from './holdout3.json';
 import rawHoldoutReal from './holdout-real.json';
+import rawHoldoutFresh from './holdout-fresh.json';
 
 export const TERM_IDS = [
   'dpi', 'dpg', 'dpga', 'india-stack', 'jam-trinity', 'jan-dhan', 'aadhaar', 'uidai', 'ekyc',
@@ -143,4 +144,14 @@ export function loadHoldout3(): Passage[] {
  */
 export function loadHoldoutReal(): Passage[] {
   return (rawHoldoutReal as RawPassage[]).map(parsePassage);
+}
+
+/**
+ * The fifth held-out set (holdout-fresh.json, ids `f0001`...), parsed: paraphrases of real third-party
+ * text found after holdout 4's rules were written (news, PIB/NPCI/UIDAI/RBI material, explainers,
+ * forums, 2012-2026), with a `source` note each. Labelled before any detector was run on it; for
+ * measuring only, never for tuning (see README.md, "Holdout 5: fresh real text").
+ */
+export function loadHoldoutFresh(): Passage[] {
+  return (rawHoldoutFresh as RawPassage[]).map(parsePassage);
 }

@@ -1,13 +1,13 @@
 /**
  * Guards the held-out corpora (tests/corpus/holdout*.json and their *-pages/ folders): each must
  * parse, use only known ids, and be big enough to measure with. Shape only, never how the detector
- * does on them (see tests/corpus/README.md, "Holdout", "Holdout 2", "Holdout 3", "Holdout 4: real text"). One table, since
+ * does on them (see tests/corpus/README.md, "Holdout", "Holdout 2", "Holdout 3", "Holdout 4: real text", "Holdout 5: fresh real text"). One table, since
  * the three sets differ only in their names, id prefixes and minimum sizes.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal, type Passage } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal, loadHoldoutFresh, type Passage } from '../corpus/corpus';
 import { itHasPassageShape } from './support/corpus-shape';
 
 interface HoldoutSpec {
@@ -31,6 +31,8 @@ const HOLDOUTS: HoldoutSpec[] = [
   // Written as 121 passages (37 confounders, 5 mixed, 17 in Devanagari); the 44 whose errors drove issue 15's
   // rules moved to passages.json (README, "Holdout 4: real text").
   { name: 'holdout 4 (real text)', load: loadHoldoutReal, idPrefix: 'r', pagesFolder: 'holdout-real-pages', minPassages: 75, minConfounders: 25, minMixed: 2, minDevanagari: 8, minPages: 4, pageWords: [300, 600] },
+  // Written as 127 passages (35 confounders, 2 mixed, 23 in Devanagari), 459 labels (README, "Holdout 5: fresh real text").
+  { name: 'holdout 5 (fresh real text)', load: loadHoldoutFresh, idPrefix: 'f', pagesFolder: 'holdout-fresh-pages', minPassages: 100, minConfounders: 30, minMixed: 2, minDevanagari: 15, minPages: 4, pageWords: [300, 600] },
 ];
 
 describe.each(HOLDOUTS)('$name corpus', (spec) => {
@@ -86,9 +88,12 @@ describe.each(HOLDOUTS)('$name pages', (spec) => {
   });
 });
 
-describe('holdout 4 (real text) sources', () => {
+describe.each([
+  { name: 'holdout 4 (real text)', file: () => import('../corpus/holdout-real.json') },
+  { name: 'holdout 5 (fresh real text)', file: () => import('../corpus/holdout-fresh.json') },
+])('$name sources', ({ file }) => {
   it('every passage names the real text it paraphrases', async () => {
-    const raw = (await import('../corpus/holdout-real.json')).default as { id: string; source?: string }[];
+    const raw = (await file()).default as { id: string; source?: string }[];
     const missing = raw.filter((p) => typeof p.source !== 'string' || p.source.trim().length < 10).map((p) => p.id);
     expect(missing).toEqual([]);
   });
