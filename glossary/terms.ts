@@ -68,7 +68,7 @@ export function compileTerms(entries: readonly EntryHead[]): TermForm[] {
   return forms;
 }
 
-/** components/custom-terms/schema.ts CUSTOM_ID_PREFIX (tests/unit/terms.test.ts keeps them equal). */
+/** utils/custom-terms/schema.ts CUSTOM_ID_PREFIX (tests/unit/terms.test.ts keeps them equal). */
 const READER_TERM_PREFIX = 'custom-';
 
 /**

@@ -1,6 +1,6 @@
 // First: marks the content script's start before any other module runs (start-mark.ts).
 import './start-mark';
-import { loadPageGlossary } from '@/components/custom-terms/live-glossary';
+import { loadPageGlossary } from '@/utils/custom-terms/live-glossary';
 import './page/highlights.css';
 import { startReaderControls } from './reader-controls';
 

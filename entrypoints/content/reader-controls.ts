@@ -19,9 +19,9 @@ import {
   TERM_COUNT_MESSAGE,
   type PageStatus,
   type TermCountMessage,
-} from '@/components/settings/messages';
-import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
-import { siteOfUrl } from '@/components/settings/site-rules';
+} from '@/utils/messages';
+import { loadSettings, watchSettings } from '@/utils/settings/settings-storage';
+import { siteOfUrl } from '@/utils/settings/site-rules';
 import { loadCardEntries } from './card-entries';
 import { createCardLayer } from './page/card';
 import { startHighlighter } from './page/highlighter';

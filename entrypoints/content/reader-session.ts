@@ -6,8 +6,8 @@
  */
 import type { Matcher } from '@/glossary/matcher';
 import type { Category, PageTerm } from '@/glossary/types';
-import type { Settings } from '@/components/settings/settings';
-import { isHighlightingOn } from '@/components/settings/site-rules';
+import type { Settings } from '@/utils/settings/settings';
+import { isHighlightingOn } from '@/utils/settings/site-rules';
 import type { CardLayer, CardSnapshot } from './page/card';
 import type { Highlighter, HighlighterOptions } from './page/highlighter';
 

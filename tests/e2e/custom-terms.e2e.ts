@@ -16,7 +16,7 @@ import {
 } from './support/suite';
 import { CARD_TIMEOUT_MS, POPUP_TIMEOUT_MS } from './support/timeouts';
 
-/** CUSTOM_TERMS_KEY of components/custom-terms/storage.ts (not imported: it pulls in WXT's browser shim). */
+/** CUSTOM_TERMS_KEY of utils/custom-terms/storage.ts (not imported: it pulls in WXT's browser shim). */
 const CUSTOM_TERMS_KEY = 'customTerms';
 // tests/fixtures/pages/custom-terms.html mentions two made-up terms no bundled entry has.
 const FIXTURE = 'custom-terms.html';

@@ -13,7 +13,7 @@ import { compileMatcherData, createMatcher } from '@/glossary/matcher';
 import { compileSenses } from '@/glossary/senses';
 import { compileTerms } from '@/glossary/terms';
 import { CARD_ENTRIES_MESSAGE } from '@/glossary/messages';
-import { answerCardEntries } from '@/components/background/card-entries';
+import { answerCardEntries } from '@/entrypoints/background/card-entries';
 
 const SAMPLE = [
   'India’s UPI and Aadhaar-based eKYC; the DPI debate (a 600 DPI scanner) and a JAM on the road.',

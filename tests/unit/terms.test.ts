@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTerms, isExactCaseForm } from '@/glossary/terms';
 import { createMatcher } from '@/glossary/matcher';
-import { CUSTOM_ID_PREFIX } from '@/components/custom-terms/schema';
+import { CUSTOM_ID_PREFIX } from '@/utils/custom-terms/schema';
 import type { GlossaryEntry } from '@/glossary/types';
 
 /** A minimal entry: only the fields compileTerms reads matter here. */

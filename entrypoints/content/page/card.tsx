@@ -2,7 +2,7 @@
  * The hover card's page layer. There are no marks to receive events, so it hit-tests: the pointer's
  * position (at most once per frame while it moves) is turned into the highlighted occurrence under
  * it (hit-test.ts), and pointer, tap, focus and key events become hover-state events
- * (components/hover-card/hover-state.ts, Page Previews' timings).
+ * (utils/hover-card/hover-state.ts, Page Previews' timings).
  *
  * The card is the only node DPI Lens ever adds to a page, and only while a card is open: a host
  * element on <html> (not <body>, which pages swap) with a closed shadow root, so the page can
@@ -13,9 +13,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import cardCss from '@/components/hover-card/hover-card.css?inline';
 import { HoverCard, type CardDetail, type CardTheme, type ResolvedRelated } from '@/components/hover-card/HoverCard';
-import { hoverReducer, initialHoverState, type HoverEvent, type TimerCommand, type TimerKind } from '@/components/hover-card/hover-state';
-import { pickLineRect, placeCard } from '@/components/hover-card/placement';
-import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '@/components/hover-card/timings';
+import { hoverReducer, initialHoverState, type HoverEvent, type TimerCommand, type TimerKind } from '@/utils/hover-card/hover-state';
+import { pickLineRect, placeCard } from '@/utils/hover-card/placement';
+import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '@/utils/hover-card/timings';
 import { OPEN_ENTRY_MESSAGE, type OpenEntryRequest } from '@/glossary/messages';
 import type { GlossaryEntry } from '@/glossary/types';
 import { OWN_UI_TAG } from '../own-ui';

@@ -16,7 +16,7 @@ import { bundledSenses } from '@/glossary/bundled';
 import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
 import type { Category, TermMatch } from '@/glossary/types';
-import type { Density, HighlightStyle } from '@/components/settings/settings';
+import type { Density, HighlightStyle } from '@/utils/settings/settings';
 import { HIGHLIGHT_MEASURE } from '../mark-contract';
 import { HUGE_MUTATIONS_COUNT } from '../observer';
 import { createPageSenseFilter, type PageSenseFilter } from '../page-senses';

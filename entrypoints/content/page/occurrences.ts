@@ -15,7 +15,7 @@
  * links (1), then in page chrome (2). A rejected look-alike never becomes an occurrence, so it never
  * uses up a first mention; and when the page removes the painted one, the next one is painted.
  */
-import type { Density } from '@/components/settings/settings';
+import type { Density } from '@/utils/settings/settings';
 import type { TermMatch } from '@/glossary/types';
 import type { Painter } from './paint';
 import { compareNodes } from './reading-order';

@@ -12,7 +12,7 @@
  * the term whose card is open. Same-origin frames have their own registry: each window gets its
  * own set. `clear()` undoes everything.
  */
-import type { HighlightStyle } from '@/components/settings/settings';
+import type { HighlightStyle } from '@/utils/settings/settings';
 import highlightCss from './highlights.css?inline';
 
 export const HIGHLIGHT_PREFIX = 'dpi-lens-';

@@ -104,7 +104,7 @@ export interface BackgroundScope {
     action: { getBadgeText(details: { tabId: number }): Promise<string> };
     runtime: { getManifest(): { manifest_version: number; background?: unknown } };
   };
-  /** entrypoints/background.ts puts the command and context-menu handlers here. */
+  /** entrypoints/background/index.ts puts the command and context-menu handlers here. */
   dpiLens: {
     moveToTerm(tabId: number | undefined, direction: 1 | -1): Promise<string | undefined>;
     toggleHighlights(tabId: number | undefined): Promise<boolean | undefined>;

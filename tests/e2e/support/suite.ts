@@ -216,7 +216,7 @@ export function lookUpSelection(suite: Suite, text: string): Promise<string | un
 
 /**
  * Reader settings, written where the extension keeps them (storage.sync, key "settings";
- * components/settings/settings-storage.ts): content scripts pick them up live. Only the changed
+ * utils/settings/settings-storage.ts): content scripts pick them up live. Only the changed
  * fields are written: the extension fills in the defaults for the rest, as it would for a partial
  * value from an older release.
  */
