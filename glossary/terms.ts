@@ -87,7 +87,7 @@ const READER_TERM_PREFIX = 'custom-';
  */
 export function spellingVariants(entry: EntryHead, own: readonly TermForm[]): TermForm[] {
   const variants: TermForm[] = [];
-  // A reader's own term (components/custom-terms: ids start with CUSTOM_ID_PREFIX) matches as written.
+  // A reader's own term (utils/custom-terms: ids start with CUSTOM_ID_PREFIX) matches as written.
   if (entry.id.startsWith(READER_TERM_PREFIX)) return variants;
   const ambiguous = new Set(entry.senses?.forms ?? []);
   const add = (text: string, exactCase: boolean) => variants.push({ id: entry.id, text, exactCase });
