@@ -5,10 +5,10 @@
  * readers hear each change.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tAround, tCount } from '@/components/i18n/i18n';
-import { checkForm, EMPTY_FIELDS, fieldsOf, upsert, type FieldErrors, type FieldName, type TermFields } from './form-model';
-import { describeImportPlan, planImport, type ImportPlan } from './merge';
-import { describeProblem } from './problem-text';
+import { t, tAround, tCount } from '@/utils/i18n/i18n';
+import { checkForm, EMPTY_FIELDS, fieldsOf, upsert, type FieldErrors, type FieldName, type TermFields } from '@/utils/custom-terms/form-model';
+import { describeImportPlan, planImport, type ImportPlan } from '@/utils/custom-terms/merge';
+import { describeProblem } from '@/utils/custom-terms/problem-text';
 import {
   EXPORT_FILE_NAME,
   MAX_DEFINITION_CHARS,
@@ -17,8 +17,8 @@ import {
   serializeTermsFile,
   type BundledForms,
   type CustomTerm,
-} from './schema';
-import { bundledForms, loadCustomTerms, saveCustomTerms, watchCustomTerms } from './storage';
+} from '@/utils/custom-terms/schema';
+import { bundledForms, loadCustomTerms, saveCustomTerms, watchCustomTerms } from '@/utils/custom-terms/storage';
 import './custom-terms.css';
 
 /** A bad file can have hundreds of problems; the first few say enough to start fixing it. */

@@ -1,5 +1,5 @@
 import type { Source } from '../../glossary/types';
-import { tAround } from '../i18n/i18n';
+import { tAround } from '@/utils/i18n/i18n';
 
 interface SourceLineProps {
   source: Source;

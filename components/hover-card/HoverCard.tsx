@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { GlossaryEntry, Relation } from '../../glossary/types';
-import { isCustomId } from '../custom-terms/schema';
+import { isCustomId } from '@/utils/custom-terms/schema';
 import { EntryName } from '../glossary-view/EntryName';
 import { SourceLine } from '../glossary-view/SourceLine';
-import { t, tAround, uiLanguage } from '../i18n/i18n';
-import { relationLabel } from '../popup/labels';
-import { formatAsOf } from './format';
+import { t, tAround, uiLanguage } from '@/utils/i18n/i18n';
+import { relationLabel } from '@/utils/i18n/labels';
+import { formatAsOf } from '@/utils/hover-card/format';
 
 export type CardTheme = 'light' | 'dark' | 'system';
 /** 'glance': one line of each kind and "More"; 'detailed': opens expanded (the reader's setting). */

@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n';
+import { t } from '@/utils/i18n/i18n';
 
 /** One of the extension's keyboard commands, as the browser reports it (`commands.getAll()`). */
 export interface KeyboardCommand {

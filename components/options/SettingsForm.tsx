@@ -3,8 +3,8 @@
  * reader announces). Presentational: it shows `settings` and reports each change; the page saves.
  */
 import type { ComponentChildren } from 'preact';
-import { t, type MessageKey } from '@/components/i18n/i18n';
-import { categoryLabel } from '@/components/popup/labels';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
+import { categoryLabel } from '@/utils/i18n/labels';
 import {
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
@@ -15,7 +15,7 @@ import {
   type Settings,
   type SiteMode,
   type ThemeSetting,
-} from '@/components/settings/settings';
+} from '@/utils/settings/settings';
 import { CATEGORIES } from '@/glossary/types';
 import { SiteList } from './SiteList';
 

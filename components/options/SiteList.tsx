@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n/i18n';
-import { normaliseSite } from '@/components/settings/settings';
+import { t } from '@/utils/i18n/i18n';
+import { normaliseSite } from '@/utils/settings/settings';
 
 export interface SiteListProps {
   /** Unique per page: ties the label, input and error together. */

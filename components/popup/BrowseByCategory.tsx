@@ -1,7 +1,7 @@
 import { CATEGORIES, type GlossaryEntry } from '@/glossary/types';
-import { isCustomId } from '@/components/custom-terms/schema';
-import { t } from '@/components/i18n/i18n';
-import { categoryLabel } from './labels';
+import { isCustomId } from '@/utils/custom-terms/schema';
+import { t } from '@/utils/i18n/i18n';
+import { categoryLabel } from '@/utils/i18n/labels';
 
 /** Readers' own terms have no category: they are browsed as a group of their own, after the bundled ones. */
 const YOUR_TERMS = 'your-terms';

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { RELATIONS, type GlossaryEntry, type Relation } from '@/glossary/types';
-import { isCustomId } from '@/components/custom-terms/schema';
+import { isCustomId } from '@/utils/custom-terms/schema';
 import { EntryName } from '@/components/glossary-view/EntryName';
 import { SourceLine } from '@/components/glossary-view/SourceLine';
-import { t } from '@/components/i18n/i18n';
-import { categoryLabel, formatDate, relationLabel } from './labels';
+import { t } from '@/utils/i18n/i18n';
+import { categoryLabel, formatDate, relationLabel } from '@/utils/i18n/labels';
 
 interface EntryViewProps {
   entry: GlossaryEntry;

@@ -1,6 +1,6 @@
 import type { SearchResult } from '@/glossary/search';
-import { t } from '@/components/i18n/i18n';
-import { categoryLabel } from './labels';
+import { t } from '@/utils/i18n/i18n';
+import { categoryLabel } from '@/utils/i18n/labels';
 
 interface SearchResultsProps {
   id: string;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/components/i18n/i18n';
-import type { PageState } from '@/components/settings/messages';
-import { updateSettings, type Settings } from '@/components/settings/settings';
-import { changeSettings, loadSettings, watchSettings } from '@/components/settings/settings-storage';
-import { isHighlightingOn, setSite } from '@/components/settings/site-rules';
-import { loadTabSite, type TabSiteLoader } from './site-controls';
+import { t } from '@/utils/i18n/i18n';
+import type { PageState } from '@/utils/messages';
+import { updateSettings, type Settings } from '@/utils/settings/settings';
+import { changeSettings, loadSettings, watchSettings } from '@/utils/settings/settings-storage';
+import { isHighlightingOn, setSite } from '@/utils/settings/site-rules';
+import { loadTabSite, type TabSiteLoader } from '@/utils/popup/site-controls';
 
 export interface SiteControlsProps {
   tabId?: number;

@@ -1,5 +1,5 @@
-import { registerCardEntries } from '@/components/background/card-entries';
-import { lookUpSelection, moveToTerm, registerReaderActions, toggleHighlights } from '@/components/background/reader-actions';
+import { registerCardEntries } from '@/entrypoints/background/card-entries';
+import { lookUpSelection, moveToTerm, registerReaderActions, toggleHighlights } from '@/entrypoints/background/reader-actions';
 
 export default defineBackground(() => {
   registerReaderActions();

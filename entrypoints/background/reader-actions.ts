@@ -7,9 +7,9 @@
 import { browser } from 'wxt/browser';
 import { glossary } from '@/glossary';
 import { lookupPath, lookupSelection } from '@/glossary/selection-lookup';
-import { createLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
-import { loadCustomTerms } from '@/components/custom-terms/storage';
-import { t } from '@/components/i18n/i18n';
+import { createLiveGlossary, type LiveGlossary } from '@/utils/custom-terms/live-glossary';
+import { loadCustomTerms } from '@/utils/custom-terms/storage';
+import { t } from '@/utils/i18n/i18n';
 import { isOpenEntryRequest } from '@/glossary/messages';
 import {
   badgeText,
@@ -18,7 +18,7 @@ import {
   TOGGLE_PAGE_MESSAGE,
   type MoveTermMessage,
   type TogglePageMessage,
-} from '@/components/settings/messages';
+} from '@/utils/messages';
 
 export const LOOK_UP_MENU_ID = 'dpi-lens-look-up';
 export const TOGGLE_COMMAND = 'toggle-highlights';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/components/i18n/i18n';
+import { t } from '@/utils/i18n/i18n';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
 import { KeyboardShortcuts, type KeyboardCommand } from '@/components/options/KeyboardShortcuts';
 import { SettingsForm, type SettingsChange } from '@/components/options/SettingsForm';
-import { applyPageTheme } from '@/components/settings/page-theme';
-import type { Settings } from '@/components/settings/settings';
+import { applyPageTheme } from '@/utils/settings/page-theme';
+import type { Settings } from '@/utils/settings/settings';
 
 export interface OptionsAppProps {
   load: () => Promise<Settings>;
@@ -52,7 +52,7 @@ export function App({ load, save, watch, loadCommands }: OptionsAppProps) {
       </header>
       <main>
         {settings && <SettingsForm settings={settings} onChange={change} />}
-        {/* Reader-added terms, import and export: components/custom-terms/ owns the section. */}
+        {/* Reader-added terms, import and export: components/custom-terms/CustomTermsSection.tsx owns the section. */}
         <CustomTermsSection title={t('sectionYourTerms')} />
         <KeyboardShortcuts commands={commands} />
         <p class="muted privacy">{t('privacyNote')}</p>

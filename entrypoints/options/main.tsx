@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { uiLanguage } from '@/components/i18n/i18n';
-import { changeSettings, loadSettings, watchSettings } from '@/components/settings/settings-storage';
+import { uiLanguage } from '@/utils/i18n/i18n';
+import { changeSettings, loadSettings, watchSettings } from '@/utils/settings/settings-storage';
 import type { KeyboardCommand } from '@/components/options/KeyboardShortcuts';
 import { App } from './App';
 import '@/components/theme/theme.css';

@@ -4,15 +4,15 @@ import type { GlossaryEntry } from '@/glossary/types';
 import { BrowseByCategory } from '@/components/popup/BrowseByCategory';
 import { EntryView } from '@/components/popup/EntryView';
 import { OnThisPage, type WayBack } from '@/components/popup/OnThisPage';
-import { pageActions as realPageActions, type PageActions, type PageTermsLoader, type PageTermsResult } from '@/components/popup/page-terms';
-import type { PopupParams } from '@/components/popup/popup-params';
+import { pageActions as realPageActions, type PageActions, type PageTermsLoader, type PageTermsResult } from '@/utils/popup/page-terms';
+import type { PopupParams } from '@/utils/popup/popup-params';
 import { SearchResults, resultOptionId } from '@/components/popup/SearchResults';
 import { SiteControls } from '@/components/popup/SiteControls';
-import { t, tCount } from '@/components/i18n/i18n';
-import type { Settings } from '@/components/settings/settings';
-import { updateSettings } from '@/components/settings/settings';
-import { changeSettings as realChangeSettings, watchSettings } from '@/components/settings/settings-storage';
-import { setSite } from '@/components/settings/site-rules';
+import { t, tCount } from '@/utils/i18n/i18n';
+import type { Settings } from '@/utils/settings/settings';
+import { updateSettings } from '@/utils/settings/settings';
+import { changeSettings as realChangeSettings, watchSettings } from '@/utils/settings/settings-storage';
+import { setSite } from '@/utils/settings/site-rules';
 
 export interface AppProps {
   entries: readonly GlossaryEntry[];

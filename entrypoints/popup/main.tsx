@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { glossary } from '@/glossary';
-import { combineGlossary, loadCustomTerms } from '@/components/custom-terms/storage';
-import { loadPageTerms } from '@/components/popup/page-terms';
-import { parsePopupParams } from '@/components/popup/popup-params';
-import { uiLanguage } from '@/components/i18n/i18n';
-import { applyPageTheme } from '@/components/settings/page-theme';
-import { loadSettings, watchSettings } from '@/components/settings/settings-storage';
+import { combineGlossary, loadCustomTerms } from '@/utils/custom-terms/storage';
+import { loadPageTerms } from '@/utils/popup/page-terms';
+import { parsePopupParams } from '@/utils/popup/popup-params';
+import { uiLanguage } from '@/utils/i18n/i18n';
+import { applyPageTheme } from '@/utils/settings/page-theme';
+import { loadSettings, watchSettings } from '@/utils/settings/settings-storage';
 import { App } from './App';
 import '@/components/theme/theme.css';
 import './style.css';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '@/components/settings/settings';
-import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/components/custom-terms/live-glossary';
-import { saveCustomTerms } from '@/components/custom-terms/storage';
-import type { CustomTerm } from '@/components/custom-terms/schema';
+import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/utils/custom-terms/live-glossary';
+import { saveCustomTerms } from '@/utils/custom-terms/storage';
+import type { CustomTerm } from '@/utils/custom-terms/schema';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';

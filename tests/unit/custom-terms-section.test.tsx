@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
 import { HoverCard } from '@/components/hover-card/HoverCard';
-import { checkForm, EMPTY_FIELDS } from '@/components/custom-terms/form-model';
-import { indexBundledForms, toGlossaryEntry, type CustomTerm } from '@/components/custom-terms/schema';
-import { CUSTOM_TERMS_KEY, saveCustomTerms } from '@/components/custom-terms/storage';
+import { checkForm, EMPTY_FIELDS } from '@/utils/custom-terms/form-model';
+import { indexBundledForms, toGlossaryEntry, type CustomTerm } from '@/utils/custom-terms/schema';
+import { CUSTOM_TERMS_KEY, saveCustomTerms } from '@/utils/custom-terms/storage';
 import { PLAIN_UPI } from './support/entries';
 
 const bundled = indexBundledForms([PLAIN_UPI]);

@@ -16,8 +16,8 @@ import {
   serializeTermsFile,
   toGlossaryEntry,
   type CustomTerm,
-} from '@/components/custom-terms/schema';
-import { describeImportPlan, planImport } from '@/components/custom-terms/merge';
+} from '@/utils/custom-terms/schema';
+import { describeImportPlan, planImport } from '@/utils/custom-terms/merge';
 import {
   combineGlossary,
   CUSTOM_TERMS_KEY,
@@ -25,7 +25,7 @@ import {
   NewerTermsError,
   saveCustomTerms,
   watchCustomTerms,
-} from '@/components/custom-terms/storage';
+} from '@/utils/custom-terms/storage';
 import { entry, PLAIN_UPI } from './support/entries';
 
 /** A small bundled glossary, so messages do not change when real entries are edited. */

@@ -8,12 +8,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import hi from '../../public/_locales/hi/messages.json';
-import { formatMessage, t, tCount } from '@/components/i18n/i18n';
-import { formatLongDate, formatMonthYear } from '@/components/i18n/dates';
+import { formatMessage, t, tCount } from '@/utils/i18n/i18n';
+import { formatLongDate, formatMonthYear } from '@/utils/i18n/dates';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
-import { indexBundledForms, toGlossaryEntry } from '@/components/custom-terms/schema';
+import { indexBundledForms, toGlossaryEntry } from '@/utils/custom-terms/schema';
 import { HoverCard } from '@/components/hover-card/HoverCard';
-import type { PageTermsLoader } from '@/components/popup/page-terms';
+import type { PageTermsLoader } from '@/utils/popup/page-terms';
 import { App } from '@/entrypoints/popup/App';
 import { entry } from './support/entries';
 import { textOf } from './support/text';

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryView } from '../../components/popup/EntryView';
 import { CARD_BULLETS, CARD_RELATED, cardDefinition, HoverCard, SHEET_DISMISS_PX } from '../../components/hover-card/HoverCard';
-import { formatAsOf } from '../../components/hover-card/format';
+import { formatAsOf } from '@/utils/hover-card/format';
 import type { GlossaryEntry } from '../../glossary/types';
 
 // Hand-made entries: the component's behaviour must not depend on the real glossary's wording.

@@ -5,7 +5,7 @@ import {
   type HoverEvent,
   type HoverState,
   type TimerCommand,
-} from '../../components/hover-card/hover-state';
+} from '@/utils/hover-card/hover-state';
 
 type E = HoverEvent<string>;
 const enter = (anchor: string): E => ({ type: 'pointer-enter-term', anchor });

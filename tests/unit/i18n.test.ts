@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import hi from '../../public/_locales/hi/messages.json';
-import { formatMessage, t } from '@/components/i18n/i18n';
+import { formatMessage, t } from '@/utils/i18n/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const placeholdersOf = (text: string) => [...text.matchAll(/\$([A-Z0-9_]+)\$/gi)].map((m) => m[1]!.toLowerCase()).sort();

@@ -5,10 +5,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import hi from '../../public/_locales/hi/messages.json';
-import { formatMessage } from '@/components/i18n/i18n';
-import { planImport } from '@/components/custom-terms/merge';
-import { describeProblem } from '@/components/custom-terms/problem-text';
-import { indexBundledForms, parseTermsFile, type CustomTerm } from '@/components/custom-terms/schema';
+import { formatMessage } from '@/utils/i18n/i18n';
+import { planImport } from '@/utils/custom-terms/merge';
+import { describeProblem } from '@/utils/custom-terms/problem-text';
+import { indexBundledForms, parseTermsFile, type CustomTerm } from '@/utils/custom-terms/schema';
 
 const bundled = indexBundledForms([{ id: 'upi', name: 'UPI', aliases: ['यूपीआई'], category: 'payments' }] as never);
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, updateSettings, type Settings } from '@/components/settings/settings';
+import { DEFAULT_SETTINGS, updateSettings, type Settings } from '@/utils/settings/settings';
 import { App } from '@/entrypoints/options/App';
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import {
   pickLineRect,
   placeCard,
   type Rect,
-} from '../../components/hover-card/placement';
+} from '@/utils/hover-card/placement';
 
 const viewport = { width: 1000, height: 800 };
 const card = { width: 360, height: 200 };

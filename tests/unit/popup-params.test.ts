@@ -1,9 +1,9 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '@/components/popup/labels';
-import { loadPageTerms } from '@/components/popup/page-terms';
-import { parsePopupParams } from '@/components/popup/popup-params';
-import { customId } from '@/components/custom-terms/schema';
+import { formatDate } from '@/utils/i18n/labels';
+import { loadPageTerms } from '@/utils/popup/page-terms';
+import { parsePopupParams } from '@/utils/popup/popup-params';
+import { customId } from '@/utils/custom-terms/schema';
 import { lookupPath } from '@/glossary/selection-lookup';
 import { PAGE_TERMS_MESSAGE } from '@/glossary/messages';
 

@@ -2,12 +2,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEntry, glossary } from '@/glossary';
-import { formatDate } from '@/components/popup/labels';
-import { loadPageTerms, type PageTermsLoader } from '@/components/popup/page-terms';
+import { formatDate } from '@/utils/i18n/labels';
+import { loadPageTerms, type PageTermsLoader } from '@/utils/popup/page-terms';
 import type { GlossaryEntry } from '@/glossary/types';
 import { App, PAGE_STATE_RECHECK_MS } from '@/entrypoints/popup/App';
-import type { PageActions } from '@/components/popup/page-terms';
-import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
+import type { PageActions } from '@/utils/popup/page-terms';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { entry } from './support/entries';
 import { textOf } from './support/text';
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOOK_UP_WINDOW, lookUpSelection, openEntry, showTermCount, toggleHighlights } from '@/components/background/reader-actions';
-import { badgeText, TOGGLE_PAGE_MESSAGE } from '@/components/settings/messages';
-import { saveCustomTerms } from '@/components/custom-terms/storage';
-import type { CustomTerm } from '@/components/custom-terms/schema';
+import { LOOK_UP_WINDOW, lookUpSelection, openEntry, showTermCount, toggleHighlights } from '@/entrypoints/background/reader-actions';
+import { badgeText, TOGGLE_PAGE_MESSAGE } from '@/utils/messages';
+import { saveCustomTerms } from '@/utils/custom-terms/storage';
+import type { CustomTerm } from '@/utils/custom-terms/schema';
 
 beforeEach(() => {
   fakeBrowser.reset();

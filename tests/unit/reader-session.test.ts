@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMatcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import type { Category } from '@/glossary/types';
-import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import type { CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';

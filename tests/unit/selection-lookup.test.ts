@@ -3,7 +3,7 @@ import { glossary } from '@/glossary';
 import { createMatcher } from '@/glossary/matcher';
 import { lookupPath, lookupSelection, MAX_LOOKUP_QUERY_CHARS } from '@/glossary/selection-lookup';
 import { compileTerms } from '@/glossary/terms';
-import { parsePopupParams } from '@/components/popup/popup-params';
+import { parsePopupParams } from '@/utils/popup/popup-params';
 
 const matcher = createMatcher(compileTerms(glossary));
 const lookup = (text: string) => lookupSelection(text, glossary, matcher);

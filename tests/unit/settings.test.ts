@@ -9,9 +9,9 @@ import {
   parseSettings,
   SETTINGS_VERSION,
   updateSettings,
-} from '@/components/settings/settings';
-import { changeSettings, loadSettings, SETTINGS_KEY, watchSettings } from '@/components/settings/settings-storage';
-import { OPEN_DELAY_MS } from '@/components/hover-card/timings';
+} from '@/utils/settings/settings';
+import { changeSettings, loadSettings, SETTINGS_KEY, watchSettings } from '@/utils/settings/settings-storage';
+import { OPEN_DELAY_MS } from '@/utils/hover-card/timings';
 
 describe('settings defaults', () => {
   it('start on, first mention only, underline, every category, the card’s own delay, system theme, the glance card', () => {

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SiteControls } from '@/components/popup/SiteControls';
-import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '@/components/settings/settings';
-import { isHighlightingOn, setSite, siteMatches, siteOfUrl } from '@/components/settings/site-rules';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
+import { isHighlightingOn, setSite, siteMatches, siteOfUrl } from '@/utils/settings/site-rules';
 
 const allExcept = (offSites: string[]): Settings => ({ ...DEFAULT_SETTINGS, offSites });
 const onlyListed = (onlySites: string[]): Settings => ({ ...DEFAULT_SETTINGS, siteMode: 'only-listed', onlySites });

@@ -2,8 +2,8 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntryName } from '@/components/glossary-view/EntryName';
 import { SourceLine } from '@/components/glossary-view/SourceLine';
-import { formatAsOf } from '@/components/hover-card/format';
-import { formatDate } from '@/components/popup/labels';
+import { formatAsOf } from '@/utils/hover-card/format';
+import { formatDate } from '@/utils/i18n/labels';
 import type { Source } from '@/glossary/types';
 
 const SOURCE: Source = {

@@ -3,7 +3,7 @@
  * `checkTerm` and `findCollisions` that judge an imported file judge what a reader types, so the
  * form can never save what an import would reject.
  */
-import { t } from '@/components/i18n/i18n';
+import { t } from '@/utils/i18n/i18n';
 import {
   checkTerm,
   findCollisions,

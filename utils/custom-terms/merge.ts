@@ -7,7 +7,7 @@
  * the whole merged list is checked first, so an import that would leave two terms sharing a form
  * is rejected as a whole (nothing saved changes).
  */
-import { t, tCount } from '@/components/i18n/i18n';
+import { t, tCount } from '@/utils/i18n/i18n';
 import {
   findCollisions,
   formKey,

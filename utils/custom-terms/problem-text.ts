@@ -3,7 +3,7 @@
  * definition is empty", not `terms[2].definition: empty`. The schema (schema.ts) says what is
  * wrong as a code with values; this module only words it, from public/_locales.
  */
-import { t, type MessageKey } from '@/components/i18n/i18n';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
 import type { Problem, ProblemCode } from './schema';
 
 /** A field's path inside a term ("definition", "aliases[2]", "source.url") as the reader says it. */

@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { bundledHeads } from '@/glossary/bundled';
-import { t } from '@/components/i18n/i18n';
+import { t } from '@/utils/i18n/i18n';
 import type { GlossaryEntry } from '@/glossary/types';
 import {
   indexBundledForms,

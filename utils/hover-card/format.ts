@@ -1,4 +1,4 @@
-import { formatMonthYear } from '../i18n/dates';
+import { formatMonthYear } from '@/utils/i18n/dates';
 
 /**
  * "2025-08-14" or "2025-08" -> "Aug 2025" ("अगस्त 2025" in Hindi); "2025" -> "2025". In the

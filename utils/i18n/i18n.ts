@@ -5,7 +5,7 @@
  * no message, the English text is used, with the same placeholder rules as the browser's.
  */
 import { browser } from 'wxt/browser';
-import en from '../../public/_locales/en/messages.json';
+import en from '@/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 

@@ -1,6 +1,6 @@
 /** Words for the glossary's machine values: readers see "Data exchange", never "data-exchange". */
 import type { Category, Relation } from '@/glossary/types';
-import { t, type MessageKey } from '@/components/i18n/i18n';
+import { t, type MessageKey } from '@/utils/i18n/i18n';
 
 // Functions, not a table of strings: t() is read at render time, in the UI language.
 const CATEGORY_KEYS: Record<Category, MessageKey> = {
@@ -38,5 +38,5 @@ export function relationLabel(relation: Relation): string {
   return t(RELATION_KEYS[relation]);
 }
 
-/** "2025-10-01" -> "1 October 2025" (or "1 अक्टूबर 2025"): see components/i18n/dates.ts. */
-export { formatLongDate as formatDate } from '@/components/i18n/dates';
+/** "2025-10-01" -> "1 October 2025" (or "1 अक्टूबर 2025"): see utils/i18n/dates.ts. */
+export { formatLongDate as formatDate } from '@/utils/i18n/dates';

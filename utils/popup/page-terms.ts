@@ -15,7 +15,7 @@ import {
   type PageStatusMessage,
   type ShowTermMessage,
   type TogglePageMessage,
-} from '@/components/settings/messages';
+} from '@/utils/messages';
 
 /**
  * `terms` when the content script answered (possibly an empty list), with the page's state

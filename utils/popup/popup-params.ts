@@ -4,7 +4,7 @@
  * "open in tab") names the page to ask with `?tab=<tabId>`, because there the active tab is
  * the popup itself.
  */
-import { CUSTOM_ID_PREFIX } from '@/components/custom-terms/schema';
+import { CUSTOM_ID_PREFIX } from '@/utils/custom-terms/schema';
 
 export interface PopupParams {
   /** The tab whose content script to ask for "On this page"; otherwise the active tab. */

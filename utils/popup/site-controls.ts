@@ -5,8 +5,8 @@
  * script instead, which knows its own location.
  */
 import { browser } from 'wxt/browser';
-import { PAGE_SITE_MESSAGE, type PageSiteMessage } from '@/components/settings/messages';
-import { siteOfUrl } from '@/components/settings/site-rules';
+import { PAGE_SITE_MESSAGE, type PageSiteMessage } from '@/utils/messages';
+import { siteOfUrl } from '@/utils/settings/site-rules';
 
 export type TabSiteLoader = (tabId?: number) => Promise<string | undefined>;
 

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { parseSettings, updateSettings, type Settings } from './settings';
 
-/** The one storage key for settings. Reader-added terms use their own key (components/custom-terms/). */
+/** The one storage key for settings. Reader-added terms use their own key (utils/custom-terms/). */
 export const SETTINGS_KEY = 'settings';
 
 type Area = 'sync' | 'local';

@@ -11,10 +11,10 @@
  *   into it, keeping its version and the fields this build does not know).
  *
  * Reader-added terms are NOT stored here: they live under their own storage key, owned by
- * `components/custom-terms/`, so a large term list never crowds the settings item's sync quota.
+ * `utils/custom-terms/`, so a large term list never crowds the settings item's sync quota.
  */
 import { CATEGORIES, type Category } from '@/glossary/types';
-import { OPEN_DELAY_MS } from '@/components/hover-card/timings';
+import { OPEN_DELAY_MS } from '@/utils/hover-card/timings';
 
 export const SETTINGS_VERSION = 2;
 
