@@ -24,9 +24,24 @@ export const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}_\u200C\u200D]`;
 // bounds the work per candidate so a page-long token without spaces stays linear.
 const URL_LOOKBACK_CHARS = 100;
 
-/** Before a term: not inside a word, not an e-mail/UPI handle's domain ("name@upi"), not "x.upi". */
+/**
+ * A missing space glues a term to the word next to it ("payment viaUPI", "a UPIenabled app"): the
+ * term is still meant. Only after a small English function word, and only before a participle that
+ * makes a compound with it ("-enabled", "-based"), so that words that merely contain the letters
+ * ("GROUPIE", "mAadhaar", "nDPI", "NPCIL") stay unmatched (corpus rule 20).
+ */
+export const GLUED_BEFORE_WORDS = ['via', 'through', 'using', 'with', 'and', 'or', 'the', 'of', 'on', 'by', 'from', 'to', 'in', 'for', 'at'] as const;
+export const GLUED_AFTER_WORDS = ['enabled', 'based', 'linked', 'powered', 'backed', 'driven', 'led', 'seeded', 'verified', 'authenticated', 'compliant'] as const;
+/** A term glued to the word before it starts with a capital ("viaUPI", "throughAadhaar"): the capital marks where it begins. */
+const GLUED_BEFORE = String.raw`(?<=(?<!${WORD_CHAR})(?:${GLUED_BEFORE_WORDS.join('|')}))(?=\p{Lu})`;
+/** A term glued to the word after it ends in an acronym's three capitals ("UPIenabled"). */
+const GLUED_AFTER = String.raw`(?<=\p{Lu}{3})(?=(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR}))`;
+const GLUED_AFTER_AT = new RegExp(`(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR})`, 'uy');
+const THREE_CAPITALS_BEFORE = /\p{Lu}{3}$/u;
+
+/** Before a term: not inside a word (unless glued, above), not an e-mail/UPI handle's domain ("name@upi"), not "x.upi". */
 const BEFORE = [
-  `(?<!${WORD_CHAR})`,
+  `(?:(?<!${WORD_CHAR})|${GLUED_BEFORE})`,
   '(?<!@)',
   String.raw`(?<![\p{L}\p{N}]\.)`,
 ].join('');
@@ -44,7 +59,7 @@ const NOT_IN_URL = String.raw`(?<!(?:\/\/|www\.|[\p{L}\p{N}]\.\p{L}{2,}\/)\S{0,$
  * "UPI/IMPS" and a sentence's full stop are fine: the term is marked, the rest is not.
  */
 const AFTER = [
-  `(?!${WORD_CHAR})`,
+  `(?:(?!${WORD_CHAR})|${GLUED_AFTER})`,
   '(?!@)',
   String.raw`(?!\.[\p{L}\p{N}])`,
   String.raw`(?!:\/\/)`,
@@ -93,6 +108,20 @@ const NUKTA_BASE: Readonly<Record<string, string>> = { 'ज': 'ज', 'फ': 'फ
 const NUKTA_PRECOMPOSED: Readonly<Record<string, string>> = { 'ज': '\u095B', 'फ': '\u095E' };
 
 /**
+ * The English "o" of "लॉकर", "कॉर्पोरेशन" is the vowel sign ॉ (U+0949), which many Hindi pages type as
+ * two code points, the long-aa sign ा (U+093E) and the candra ॅ (U+0945): "डिजिलाॅकर" looks the same
+ * as "डिजिलॉकर". A form's ॉ matches both.
+ */
+const CANDRA_O = '\u0949';
+const CANDRA_O_TYPED = '\u093E\u0945';
+/**
+ * Hindi writes the r before a consonant in loan words with or without a virama (a reph or a full
+ * र): "कॉर्पोरेशन" and "कॉरपोरेशन", "इंटर्नेट" and "इंटरनेट". A form's र before a consonant matches both.
+ */
+const RA = 'र';
+const RA_VIRAMA = /र\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu;
+
+/**
  * Plurals of written-out names are the same term (corpus rule 2): an any-case name of two or more
  * words ending in a Latin word takes "-s", "-es" (after s, x, z, ch, sh: none yet) or "y" -> "-ies"
  * ("central bank digital currencies", "Ayushman Bharat Health Accounts"). Single words stay as
@@ -106,6 +135,19 @@ function pluralOf(form: TermForm): 'ies' | 'es' | 's' | undefined {
   return /(?:x|z|ch|sh)$/i.test(word) ? 'es' : 's';
 }
 
+/** Brand names written in one word with a capital inside it. */
+const CAMEL_CASE_BRAND = /^\p{L}\p{Ll}*\p{Lu}\p{L}*\p{Ll}$/u;
+const MIN_BRAND_PLURAL_LETTERS = 5;
+
+/**
+ * A one-word brand with a capital inside it and a lower-case last letter ("DigiLocker", "FASTag",
+ * "RuPay") takes a plural "-s" like an acronym does ("digilockers", "FASTags"): the inner capital
+ * marks a name, not an English word, so "Aadhaars" or "gems" still do not come along.
+ */
+function isCamelCaseBrand(text: string): boolean {
+  return [...text].length >= MIN_BRAND_PLURAL_LETTERS && CAMEL_CASE_BRAND.test(text);
+}
+
 /**
  * One step of a form: one code point among `options` (case variants, hyphens, apostrophes), a
  * run of spaces, or a Devanagari nasal (anusvara or a nasal half letter). `formSteps` is the one
@@ -115,7 +157,9 @@ type Step =
   | { kind: 'chars'; options: readonly string[] }
   | { kind: 'space' } // \s+
   | { kind: 'nasal' }
-  | { kind: 'nukta'; base: string }; // ज or फ, with or without a nukta
+  | { kind: 'nukta'; base: string } // ज or फ, with or without a nukta
+  | { kind: 'candra-o' } // ॉ, or ा + ॅ
+  | { kind: 'ra' }; // र before a consonant, with or without a virama
 
 interface FormSteps {
   steps: Step[];
@@ -127,10 +171,21 @@ interface FormSteps {
 const HYPHEN_OPTIONS: readonly string[] = ['-', '\u2010', '\u2011', '\u2013', '\u2014'];
 const APOSTROPHE_OPTIONS: readonly string[] = ["'", '\u2019']; // straight and typographic
 
+/**
+ * Text that went through OCR (scanned notices, PDFs turned into pages) reads a capital I as a
+ * lower-case l: "UIDAl", "NPCl". In an all-capitals acronym of four or more letters, an I after the
+ * first three letters also matches l. Not earlier: the first letters name the term's group for
+ * `findAll` (PREFIX_ATOMS), and "UPl" or "BHlM" would be too short to tell from noise.
+ */
+const OCR_ACRONYM = /^[A-Z]{4,}$/;
+const OCR_FIRST_INDEX = 3;
+const OCR_I_OPTIONS: readonly string[] = ['I', 'l'];
+
 function formSteps(form: TermForm): FormSteps {
   const steps: Step[] = [];
+  const ocrAcronym = form.exactCase && OCR_ACRONYM.test(form.text);
   let previousWasSpace = false;
-  const chars = [...form.text.replace(DEVANAGARI_NASAL_CLUSTER, '\u0902')];
+  const chars = [...form.text.replace(DEVANAGARI_NASAL_CLUSTER, '\u0902').replace(RA_VIRAMA, RA)];
   const plural = pluralOf(form);
   let endings: Array<Array<readonly string[]>> = [[]];
   for (const [i, char] of chars.entries()) {
@@ -150,6 +205,16 @@ function formSteps(form: TermForm): FormSteps {
       steps.push({ kind: 'nukta', base: nuktaBase });
       continue;
     }
+    if (char === CANDRA_O) {
+      previousWasSpace = false;
+      steps.push({ kind: 'candra-o' });
+      continue;
+    }
+    if (char === RA && DEVANAGARI_CONSONANT.test(chars[i + 1] ?? '')) {
+      previousWasSpace = false;
+      steps.push({ kind: 'ra' });
+      continue;
+    }
     if (/\s/.test(char)) {
       // Any run of spaces, tabs, newlines or no-break spaces: page source wraps lines mid-name.
       if (!previousWasSpace) steps.push({ kind: 'space' });
@@ -159,12 +224,14 @@ function formSteps(form: TermForm): FormSteps {
     previousWasSpace = false;
     if (HYPHEN_OPTIONS.includes(char)) steps.push({ kind: 'chars', options: HYPHEN_OPTIONS });
     else if (APOSTROPHE_OPTIONS.includes(char)) steps.push({ kind: 'chars', options: APOSTROPHE_OPTIONS });
+    else if (ocrAcronym && char === 'I' && i >= OCR_FIRST_INDEX) steps.push({ kind: 'chars', options: OCR_I_OPTIONS });
     else steps.push({ kind: 'chars', options: form.exactCase ? [char] : caseVariants(char) });
   }
   // Acronym plurals ("DPIs", "CBDCs") are the same term; only for exact-case forms ending in a
   // capital, so "Aadhaars" or "gems" do not come along.
   const last = chars[chars.length - 1] ?? '';
-  if (form.exactCase && last !== last.toLowerCase()) endings = [[['s']], []];
+  if (isCamelCaseBrand(form.text)) endings = [[form.exactCase ? ['s'] : caseVariants('s')], []];
+  else if (form.exactCase && last !== last.toLowerCase()) endings = [[['s']], []];
   else if (plural === 's') endings = [[caseVariants('s')], []];
   else if (plural === 'es') endings = [[caseVariants('e'), caseVariants('s')], []];
   return { steps, endings };
@@ -180,6 +247,8 @@ function stepSource(step: Step): string {
   if (step.kind === 'space') return String.raw`\s+`;
   if (step.kind === 'nasal') return DEVANAGARI_NASAL;
   if (step.kind === 'nukta') return `(?:${step.base}${NUKTA}?|${NUKTA_PRECOMPOSED[step.base]})`;
+  if (step.kind === 'candra-o') return `(?:${CANDRA_O}|${CANDRA_O_TYPED})`;
+  if (step.kind === 'ra') return `${RA}${VIRAMA}?`;
   return optionsSource(step.options);
 }
 
@@ -392,6 +461,12 @@ function visitPrefixes(text: string, at: number, visit: (exact: string, folded: 
     } else if (char === ANUSVARA) {
       key = ANUSVARA;
       i += 1;
+    } else if (text.startsWith(CANDRA_O_TYPED, i)) {
+      key = CANDRA_O;
+      i += CANDRA_O_TYPED.length;
+    } else if (char === RA && text[i + 1] === VIRAMA && DEVANAGARI_CONSONANT.test(text[i + 2] ?? '')) {
+      key = RA;
+      i += 2;
     } else if (NASAL_CONSONANTS.includes(char) && text[i + 1] === VIRAMA && DEVANAGARI_CONSONANT.test(text[i + 2] ?? '')) {
       key = ANUSVARA;
       i += 2;
@@ -438,13 +513,28 @@ function stepAt(text: string, at: number, step: Step): number {
     if (text[at] !== step.base) return -1;
     return text[at + 1] === NUKTA ? at + 2 : at + 1;
   }
+  if (step.kind === 'candra-o') {
+    if (text[at] === CANDRA_O) return at + 1;
+    return text.startsWith(CANDRA_O_TYPED, at) ? at + CANDRA_O_TYPED.length : -1;
+  }
+  if (step.kind === 'ra') {
+    if (text[at] !== RA) return -1;
+    return text[at + 1] === VIRAMA ? at + 2 : at + 1;
+  }
   if (text[at] === ANUSVARA) return at + 1;
   return NASAL_CONSONANTS.includes(text[at] ?? '') && text[at + 1] === VIRAMA ? at + 2 : -1;
 }
 
+/** GLUED_AFTER: three capitals end the term and a compounding participle follows it at once ("UPIenabled"). */
+function gluedAfter(text: string, end: number): boolean {
+  if (!THREE_CAPITALS_BEFORE.test(text.slice(Math.max(0, end - 3), end))) return false;
+  GLUED_AFTER_AT.lastIndex = end;
+  return GLUED_AFTER_AT.test(text);
+}
+
 /** AFTER: not inside a word, not a handle, a file or host name, or a deep link. */
 function endsWell(text: string, end: number): boolean {
-  if (classAt(WORD_CHAR_AT, text, end)) return false;
+  if (classAt(WORD_CHAR_AT, text, end) && !gluedAfter(text, end)) return false;
   const next = text[end];
   if (next === '@') return false;
   if (next === '.' && classAt(LETTER_OR_DIGIT_AT, text, end + 1)) return false;

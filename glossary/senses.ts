@@ -137,9 +137,17 @@ export function foldDevanagariNasals(text: string): string {
   return text.replace(/[नमणङञ]\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu, '\u0902');
 }
 
-/** ज/फ with a nukta, either encoding, read as the plain letter (glossary/matcher.ts accepts all three). */
+/**
+ * ज/फ with a nukta, either encoding, read as the plain letter; ॉ typed as ा + ॅ read as ॉ; र with a
+ * virama before a consonant read as र (glossary/matcher.ts accepts all of these spellings).
+ */
 function foldNukta(text: string): string {
-  return text.replace(/\u095B/gu, 'ज').replace(/\u095E/gu, 'फ').replace(/([जफ])\u093C/gu, '$1');
+  return text
+    .replace(/\u095B/gu, 'ज')
+    .replace(/\u095E/gu, 'फ')
+    .replace(/([जफ])\u093C/gu, '$1')
+    .replace(/\u093E\u0945/gu, '\u0949')
+    .replace(/र\u094D(?=[\u0915-\u0939\u0958-\u095F])/gu, 'र');
 }
 
 /** Case-folds and flattens spaces/hyphens/dashes so "Digi Locker"/"digi-locker" compare equal. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { MATCHER_FLAGS, compileMatcherData, createMatcher } from '@/glossary/matcher';
 import type { TermMatch } from '@/glossary/types';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutFresh, loadHoldoutReal } from '../corpus/corpus';
 import { compileTerms, type TermForm } from '@/glossary/terms';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
@@ -228,12 +228,14 @@ describe('findAll finds exactly what the combined pattern finds, run over the wh
     return matches;
   }
   const pageFiles = import.meta.glob('../fixtures/pages/**/*.html', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-  const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldoutReal()].map((passage) => passage.text);
+  const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldoutReal(), ...loadHoldoutFresh()].map((passage) => passage.text);
   const EDGES = [
     'इन्फ्रास्ट्रक्चर और इंफ्रास्ट्रक्चर', 'उमंग उमन्ग ऐप', 'Aadhaar-linked, UPI/IMPS, UPI\u2019s', 'upi@okaxis and https://upi.example/pay UPI',
     'central bank digital currencies and CBDCs', 'Jan\u00A0Dhan  and Jan\nDhan', 'e\u2010RUPI e\u2011RUPI e-RUPI', 'x.UPI UPI.pdf UPI.',
     '🙂UPI 🙂 UPI', '_UPI UPI_ 5UPI', 'AA AAs Aadhaar AADHAAR aadhaar', 'GEM gem GeM GeMs', '',
     'इंफ़्रास्ट्रक्चर इं\u095E्रास्ट्रक्चर इंफ्रास्ट्रक्चर ज़ी20 \u095Bी20 जी20 फ़ास्टैग \u095Eास्टैग', 'CERT\u2013In e\u2014RUPI Team \u2013 India',
+    'डिजिलाॅकर डिजिलॉकर डिजिटल लाॅकर कॉर्पोरेशन कॉरपोरेशन नेशनल पेमेंट कॉर्पोरेशन ऑफ इंडिया', 'viaUPI throughAadhaar UPIenabled UPIbased UPIs nDPI GROUPIE NPCIL myUPI x.viaUPI',
+    'UIDAl NPCl MOSlP UPl BHlM uidal UIDAls', 'digilockers DigiLockers FASTags Aadhaars GeMs RuPays',
   ];
 
   it('has text to compare (not vacuous)', () => {

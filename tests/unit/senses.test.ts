@@ -239,6 +239,19 @@ describe('issue 15: forms and senses real text needs', () => {
     ['rare acronym', 'The One Future Alliance (OFA) will pool DPI know-how; OFA may be based in India.', [['one-future-alliance', 'One Future Alliance'], ['one-future-alliance', 'OFA'], ['dpi', 'DPI'], ['one-future-alliance', 'OFA']]],
     ['rare acronym', 'Under the DPDP Act the DPB can impose penalties of up to ₹250 crore.', [['dpdp-act', 'DPDP Act'], ['data-protection-board', 'DPB']]],
     ['rare acronym', 'CERT-In, also called IN-CERT, issued an advisory.', [['cert-in', 'CERT-In'], ['cert-in', 'IN-CERT']]],
+    // holdout 5's classes (tests/corpus/README.md, "Holdout 5: fresh real text")
+    ['misnomer', 'AePS, or Aadhaar Card Enabled Payment System, needs only a thumbprint.', [['aeps', 'AePS'], ['aeps', 'Aadhaar Card Enabled Payment System']]],
+    ['old name', 'ABHA was earlier called the Ayushman Bharat Health ID.', [['abha', 'ABHA'], ['abha', 'Ayushman Bharat Health ID']]],
+    ['hyphen/dash', 'Aadhaar e-KYC, E-sign and DigiLocker make it paperless.', [['aadhaar', 'Aadhaar'], ['ekyc', 'e-KYC'], ['esign', 'E-sign'], ['digilocker', 'DigiLocker']]],
+    ['recurring typo', 'Figures from the NCPI show UPI payments rose 11 per cent.', [['npci', 'NCPI'], ['upi', 'UPI']]],
+    ['recurring typo, defined', 'It was built by the National Payments Corporation of India (NCPI).', [['npci', 'National Payments Corporation of India'], ['npci', 'NCPI']]],
+    ['Devanagari ॉ typed as ा + ॅ', 'डिजिलाॅकर में मार्कशीट रखें।', [['digilocker', 'डिजिलाॅकर']]],
+    ['Devanagari common noun', 'डिजिटल लॉकर (Digital Locker) में सरकारी दस्तावेज रखे जाते हैं।', [['digilocker', 'डिजिटल लॉकर'], ['digilocker', 'Digital Locker']]],
+    ['Devanagari र with a virama', 'नेशनल पेमेंट कॉर्पोरेशन ऑफ इंडिया ने नियम बदले।', [['npci', 'नेशनल पेमेंट कॉर्पोरेशन ऑफ इंडिया']]],
+    ['brand plural', 'Boards push marksheets into students’ digilockers.', [['digilocker', 'digilockers']]],
+    ['glued to the next word', 'Download a UPIenabled app first.', [['upi', 'UPI']]],
+    ['glued to the word before', 'She paid viaUPI at the counter.', [['upi', 'UPI']]],
+    ['OCR l for I', 'Scanned letter from UIDAl about your enrolment.', [['uidai', 'UIDAl']]],
   ])('%s: %s', (_class, text, expected) => {
     expect(marks(text)).toEqual(expected);
   });
@@ -264,6 +277,15 @@ describe('issue 15: forms and senses real text needs', () => {
     ['generic health ID', 'Members need a Health ID to enter the gym.'],
     ['a sports ranking', 'How India stack up against Australia before the final.'],
     ['gaming mice', 'Why do gaming mice quote such high maximum DPIs? Nobody needs them.'],
+    // holdout 5: Universitas Pendidikan Indonesia, and the look-alikes the new spellings must not reach
+    ['Indonesian university', 'Bandung, UPI: the Indonesia University of Education marked its anniversary.'],
+    ['Indonesian university', 'About UPI: the university was founded in Bandung in 1954.'],
+    ['Indonesian university, page-wide', 'UPI, the Indonesia University of Education, turned 65. Its rector said UPI would keep growing.'],
+    ['a locker in a game', 'खेल के तीसरे स्तर पर एक डिजिटल लॉकर खुलता है।'],
+    ['another organisation with the letters', 'NPCIL runs the reactors at Kudankulam.'],
+    ['words that contain the letters', 'GROUPIE fans used the nDPI library.'],
+    ['too short to read as OCR', 'The UPl and BHlM strings are noise.'],
+    ['not a brand plural', 'Two Aadhaars for one person is fraud.'],
   ])('%s: nothing on "%s"', (_class, text) => {
     expect(marks(text)).toEqual([]);
   });
@@ -284,9 +306,9 @@ describe('issue 15: forms and senses real text needs', () => {
     expect(ruleFor('Mice list DPIs. This one has a 1600 DPI sensor.', 'DPIs').rule).not.toBe('page-defines-ours');
   });
 
-  it('leaves alone, on purpose, OCR confusions and a term glued to the word before it', () => {
-    // Not done (tests/corpus/README.md, "Holdout 4"): "UIDAl" for "UIDAI", "viaUPI".
-    expect(marks('Scanned letter from UIDAl about your enrolment.')).toEqual([]);
-    expect(marks('She paid viaUPI at the counter.')).toEqual([]);
+  it('reads a glued term only after a function word or before a compounding participle', () => {
+    // glossary/matcher.ts GLUED_BEFORE_WORDS / GLUED_AFTER_WORDS: a brand prefix is not a missing space.
+    expect(marks('Pay throughAadhaar-linked accounts, or viaUPI.')).toEqual([['aadhaar', 'Aadhaar'], ['upi', 'UPI']]);
+    expect(marks('The myUPI wallet and UPIfied apps are not ours.')).toEqual([]);
   });
 });
