@@ -27,6 +27,12 @@ const FORMS: TermForm[] = [
   form('dpdp-act', 'Digital Personal Data Protection Act, 2023', false),
   form('dpi', 'डिजिटल पब्लिक इंफ्रास्ट्रक्चर', false),
   form('cert-in', 'Computer Emergency Response Team - India', false),
+  form('digilocker', 'डिजिलॉकर', false),
+  form('digilocker', 'DigiLocker', false),
+  form('fastag', 'FASTag', true),
+  form('npci', 'NPCI', true),
+  form('npci', 'नेशनल पेमेंट कॉरपोरेशन', false),
+  form('uidai', 'UIDAI', true),
 ];
 const matcher = createMatcher(FORMS);
 
@@ -79,6 +85,16 @@ describe('createMatcher: what is marked', () => {
     ['Computer Emergency Response Team \u2013 India', [['cert-in', 'Computer Emergency Response Team \u2013 India']]],
     ['Computer Emergency Response Team \u2014 India', [['cert-in', 'Computer Emergency Response Team \u2014 India']]],
     ['e\u2013RUPI', [['e-rupi', 'e\u2013RUPI']]],
+    // holdout 5: ॉ typed as ा + ॅ; र before a consonant with or without a virama
+    ['डिजिलाॅकर और डिजिलॉकर', [['digilocker', 'डिजिलाॅकर'], ['digilocker', 'डिजिलॉकर']]],
+    ['नेशनल पेमेंट कॉर्पोरेशन और नेशनल पेमेंट कॉरपोरेशन', [['npci', 'नेशनल पेमेंट कॉर्पोरेशन'], ['npci', 'नेशनल पेमेंट कॉरपोरेशन']]],
+    // plurals of one-word brands with a capital inside (glossary/matcher.ts isCamelCaseBrand)
+    ['digilockers, DigiLockers and FASTags', [['digilocker', 'digilockers'], ['digilocker', 'DigiLockers'], ['fastag', 'FASTags']]],
+    // a term glued to a function word before it, or to a compounding participle after it
+    ['paid viaUPI in a UPIenabled app', [['upi', 'UPI'], ['upi', 'UPI']]],
+    ['linked throughAadhaar', [['aadhaar', 'Aadhaar']]],
+    // OCR: l for I after an all-capitals acronym's first three letters
+    ['UIDAl and NPCl', [['uidai', 'UIDAl'], ['npci', 'NPCl']]],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -104,6 +120,10 @@ describe('createMatcher: what is left alone', () => {
     ['download Aadhaar.pdf', 'a file name'],
     ['scan upi://pay?pa=x', 'a UPI deep link'],
     ['bhim.UPI', 'after a dot inside a token'],
+    ['nDPI and myUPI', 'glued after a word that is not a function word'],
+    ['UPIfied and UPIwala', 'glued before a word that is not a compounding participle'],
+    ['FASTagging', 'a brand running on into a longer word'],
+    ['UPl and uidal', 'an OCR l within the first three letters, or in another case'],
   ])('%j (%s)', (text) => {
     expect(found(text)).toEqual([]);
   });
