@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const PAGE_GLOBALS = ['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'web-ext-artifacts/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.cache/**', 'node_modules/**', 'web-ext-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

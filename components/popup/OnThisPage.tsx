@@ -1,6 +1,6 @@
 import type { GlossaryEntry } from '@/glossary/types';
 import { t, tCount } from '@/utils/i18n/i18n';
-import type { PageTermsResult } from '@/utils/popup/page-terms';
+import type { PageTermsResult } from '@/utils/popup/page-requests';
 
 /** The way back on, when the page is not highlighted: what to say and the one button that undoes it. */
 export interface WayBack {

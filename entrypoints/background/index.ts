@@ -1,5 +1,5 @@
-import { registerCardEntries } from '@/entrypoints/background/card-entries';
-import { lookUpSelection, moveToTerm, registerReaderActions, toggleHighlights } from '@/entrypoints/background/reader-actions';
+import { registerCardEntries } from './card-entries-answer';
+import { lookUpSelection, moveToTerm, registerReaderActions, toggleHighlights } from './reader-actions';
 
 export default defineBackground(() => {
   registerReaderActions();

@@ -10,9 +10,8 @@ import { lookupPath, lookupSelection } from '@/glossary/selection-lookup';
 import { createLiveGlossary, type LiveGlossary } from '@/utils/custom-terms/live-glossary';
 import { loadCustomTerms } from '@/utils/custom-terms/storage';
 import { t } from '@/utils/i18n/i18n';
-import { isOpenEntryRequest } from '@/glossary/messages';
 import {
-  badgeText,
+  isOpenEntryRequest,
   isTermCountMessage,
   MOVE_TERM_MESSAGE,
   TOGGLE_PAGE_MESSAGE,
@@ -28,6 +27,12 @@ export const MOVE_COMMANDS: Record<string, 1 | -1> = { 'next-term': 1, 'previous
 export const LOOK_UP_WINDOW = { width: 420, height: 640 } as const;
 /** A muted slate: the count is information, not an alert. */
 export const BADGE_COLOUR = '#4a5566';
+
+/** The badge text for a count: empty (no badge) for none, "99+" beyond two digits so it fits. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
 
 /** The bundled glossary plus the reader's terms, rebuilt only when their terms have changed. */
 let lookupGlossary: { terms: string; live: LiveGlossary } | undefined;

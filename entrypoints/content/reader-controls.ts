@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { bundledCategory } from '@/glossary/bundled';
 import type { Matcher } from '@/glossary/matcher';
-import { isPageTermsRequest } from '@/glossary/messages';
+import { isPageTermsRequest } from '@/utils/messages';
 import type { GlossaryEntry } from '@/glossary/types';
 import {
   isCardSnapshotMessage,
@@ -22,13 +22,13 @@ import {
 } from '@/utils/messages';
 import { loadSettings, watchSettings } from '@/utils/settings/settings-storage';
 import { siteOfUrl } from '@/utils/settings/site-rules';
-import { loadCardEntries } from './card-entries';
+import { loadCardEntries } from './card-entries-request';
 import { createCardLayer } from './page/card';
 import { startHighlighter } from './page/highlighter';
 import { createReaderSession, type ReaderSession } from './reader-session';
 
 export interface ReaderControlsOptions {
-  /** Resolves the reader's own terms for the card (components/custom-terms/); bundled ones come from card-entries.ts. */
+  /** Resolves the reader's own terms for the card (utils/custom-terms/); bundled ones come from card-entries-request.ts. */
   customEntry?: (id: string) => GlossaryEntry | undefined;
 }
 

@@ -4,7 +4,7 @@ import type { GlossaryEntry } from '@/glossary/types';
 import { BrowseByCategory } from '@/components/popup/BrowseByCategory';
 import { EntryView } from '@/components/popup/EntryView';
 import { OnThisPage, type WayBack } from '@/components/popup/OnThisPage';
-import { pageActions as realPageActions, type PageActions, type PageTermsLoader, type PageTermsResult } from '@/utils/popup/page-terms';
+import { pageActions as realPageActions, type PageActions, type PageTermsLoader, type PageTermsResult } from '@/utils/popup/page-requests';
 import type { PopupParams } from '@/utils/popup/popup-params';
 import { SearchResults, resultOptionId } from '@/components/popup/SearchResults';
 import { SiteControls } from '@/components/popup/SiteControls';

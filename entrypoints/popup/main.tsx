@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { glossary } from '@/glossary';
 import { combineGlossary, loadCustomTerms } from '@/utils/custom-terms/storage';
-import { loadPageTerms } from '@/utils/popup/page-terms';
+import { loadPageTerms } from '@/utils/popup/page-requests';
 import { parsePopupParams } from '@/utils/popup/popup-params';
 import { uiLanguage } from '@/utils/i18n/i18n';
 import { applyPageTheme } from '@/utils/settings/page-theme';

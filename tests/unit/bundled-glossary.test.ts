@@ -12,8 +12,8 @@ import { buildGlossaryData } from '@/glossary/heads';
 import { compileMatcherData, createMatcher } from '@/glossary/matcher';
 import { compileSenses } from '@/glossary/senses';
 import { compileTerms } from '@/glossary/terms';
-import { CARD_ENTRIES_MESSAGE } from '@/glossary/messages';
-import { answerCardEntries } from '@/entrypoints/background/card-entries';
+import { CARD_ENTRIES_MESSAGE } from '@/utils/messages';
+import { answerCardEntries } from '@/entrypoints/background/card-entries-answer';
 
 const SAMPLE = [
   'India’s UPI and Aadhaar-based eKYC; the DPI debate (a 600 DPI scanner) and a JAM on the road.',

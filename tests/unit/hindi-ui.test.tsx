@@ -13,7 +13,7 @@ import { formatLongDate, formatMonthYear } from '@/utils/i18n/dates';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
 import { indexBundledForms, toGlossaryEntry } from '@/utils/custom-terms/schema';
 import { HoverCard } from '@/components/hover-card/HoverCard';
-import type { PageTermsLoader } from '@/utils/popup/page-terms';
+import type { PageTermsLoader } from '@/utils/popup/page-requests';
 import { App } from '@/entrypoints/popup/App';
 import { entry } from './support/entries';
 import { textOf } from './support/text';

@@ -1,11 +1,11 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '@/utils/i18n/labels';
-import { loadPageTerms } from '@/utils/popup/page-terms';
+import { loadPageTerms } from '@/utils/popup/page-requests';
 import { parsePopupParams } from '@/utils/popup/popup-params';
 import { customId } from '@/utils/custom-terms/schema';
 import { lookupPath } from '@/glossary/selection-lookup';
-import { PAGE_TERMS_MESSAGE } from '@/glossary/messages';
+import { PAGE_TERMS_MESSAGE } from '@/utils/messages';
 
 describe('parsePopupParams', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOOK_UP_WINDOW, lookUpSelection, openEntry, showTermCount, toggleHighlights } from '@/entrypoints/background/reader-actions';
-import { badgeText, TOGGLE_PAGE_MESSAGE } from '@/utils/messages';
+import { badgeText, LOOK_UP_WINDOW, lookUpSelection, openEntry, showTermCount, toggleHighlights } from '@/entrypoints/background/reader-actions';
+import { TOGGLE_PAGE_MESSAGE } from '@/utils/messages';
 import { saveCustomTerms } from '@/utils/custom-terms/storage';
 import type { CustomTerm } from '@/utils/custom-terms/schema';
 

@@ -61,7 +61,7 @@ export async function loadLiveGlossary(bundled: readonly GlossaryEntry[]): Promi
 /** The content script's live glossary: matching for every term, entries for the reader's own. */
 export interface PageGlossary {
   readonly matcher: Matcher;
-  /** The reader's own terms by id (the bundled entries' text comes with the card: card-entries.ts). */
+  /** The reader's own terms by id (the bundled entries' text comes with the card: entrypoints/content/card-entries-request.ts). */
   customEntry(id: string): GlossaryEntry | undefined;
   watch(onChange: () => void): () => void;
 }

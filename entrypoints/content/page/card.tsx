@@ -16,7 +16,7 @@ import { HoverCard, type CardDetail, type CardTheme, type ResolvedRelated } from
 import { hoverReducer, initialHoverState, type HoverEvent, type TimerCommand, type TimerKind } from '@/utils/hover-card/hover-state';
 import { pickLineRect, placeCard } from '@/utils/hover-card/placement';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '@/utils/hover-card/timings';
-import { OPEN_ENTRY_MESSAGE, type OpenEntryRequest } from '@/glossary/messages';
+import { OPEN_ENTRY_MESSAGE, type OpenEntryRequest } from '@/utils/messages';
 import type { GlossaryEntry } from '@/glossary/types';
 import { OWN_UI_TAG } from '../own-ui';
 import type { Highlighter } from './highlighter';
@@ -81,7 +81,7 @@ export interface CardSnapshot {
 
 export interface CardLayerOptions {
   highlighter: Highlighter;
-  /** Bundled entries come from the background (card-entries.ts), the reader's own from storage. */
+  /** Bundled entries come from the background (card-entries-request.ts), the reader's own from storage. */
   lookup: (id: string) => GlossaryEntry | undefined;
   theme?: CardTheme;
   detail?: CardDetail;

@@ -4,7 +4,7 @@
  * heads (glossary/heads.ts). Mounting happens long before a reader can rest the pointer on a term
  * for the hover delay, so the first card does not wait for it.
  */
-import { CARD_ENTRIES_MESSAGE, type CardEntriesRequest } from '@/glossary/messages';
+import { CARD_ENTRIES_MESSAGE, type CardEntriesRequest } from '@/utils/messages';
 import type { GlossaryEntry } from '@/glossary/types';
 
 /** performance.measure name: how long the background took to hand over the entries. */

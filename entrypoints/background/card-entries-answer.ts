@@ -1,15 +1,15 @@
 /**
- * The background's answer to a content script's CARD_ENTRIES_MESSAGE: every bundled entry, so the
+ * The background's answer to a content script's CARD_ENTRIES_MESSAGE (asked by
+ * entrypoints/content/card-entries-request.ts): every bundled entry, so the
  * glossary's text (definitions, sources, history: most of its size) is not parsed on every page a
  * reader opens, only on pages where a card is mounted.
  */
 import { browser } from 'wxt/browser';
 import { glossary } from '@/glossary';
-import { isCardEntriesRequest } from '@/glossary/messages';
-import type { GlossaryEntry } from '@/glossary/types';
+import { isCardEntriesRequest, type CardEntriesResponse } from '@/utils/messages';
 
 /** A runtime.onMessage listener body: the entries for the request, undefined for any other message. */
-export function answerCardEntries(message: unknown): Promise<readonly GlossaryEntry[]> | undefined {
+export function answerCardEntries(message: unknown): Promise<CardEntriesResponse> | undefined {
   return isCardEntriesRequest(message) ? Promise.resolve(glossary) : undefined;
 }
 

@@ -1,18 +1,21 @@
 /**
- * "On this page" data and actions: the popup asks the tab's content script whether the page is
+ * The popup's end of its requests to the page (utils/messages.ts: PAGE_STATUS, its PAGE_TERMS
+ * fallback, SHOW_TERM, TOGGLE_PAGE; the content script's reader-controls.ts answers them): the
+ * "On this page" data and actions. The popup asks the tab's content script whether the page is
  * highlighted and which glossary terms it has, and asks it to show one. The App receives these as
  * props so it can be tested without a browser; the real ones are the defaults.
  */
 import { browser } from 'wxt/browser';
-import { PAGE_TERMS_MESSAGE, type PageTermsRequest } from '@/glossary/messages';
 import type { PageTerm } from '@/glossary/types';
 import {
   isPageStatus,
   PAGE_STATUS_MESSAGE,
+  PAGE_TERMS_MESSAGE,
   SHOW_TERM_MESSAGE,
   TOGGLE_PAGE_MESSAGE,
   type PageState,
   type PageStatusMessage,
+  type PageTermsRequest,
   type ShowTermMessage,
   type TogglePageMessage,
 } from '@/utils/messages';
