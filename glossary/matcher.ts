@@ -28,12 +28,13 @@ const URL_LOOKBACK_CHARS = 100;
  * A missing space glues a term to the word next to it ("payment viaUPI", "a UPIenabled app"): the
  * term is still meant. Only after a small English function word, and only before a participle that
  * makes a compound with it ("-enabled", "-based"), so that words that merely contain the letters
- * ("GROUPIE", "mAadhaar", "nDPI", "NPCIL") stay unmatched (corpus rule 20).
+ * ("GROUPIE", "mAadhaar", "nDPI", "NPCIL") stay unmatched (corpus rule 20), and so do handles and
+ * hashtags that start with the function word ("@viaUPI", "#theUPI"): rule 17.
  */
 export const GLUED_BEFORE_WORDS = ['via', 'through', 'using', 'with', 'and', 'or', 'the', 'of', 'on', 'by', 'from', 'to', 'in', 'for', 'at'] as const;
 export const GLUED_AFTER_WORDS = ['enabled', 'based', 'linked', 'powered', 'backed', 'driven', 'led', 'seeded', 'verified', 'authenticated', 'compliant'] as const;
 /** A term glued to the word before it starts with a capital ("viaUPI", "throughAadhaar"): the capital marks where it begins. */
-const GLUED_BEFORE = String.raw`(?=\p{Lu})(?<=(?<!${WORD_CHAR})(?:${GLUED_BEFORE_WORDS.join('|')}))`; // the capital first: inside most words it fails at once
+const GLUED_BEFORE = String.raw`(?=\p{Lu})(?<=(?<!${WORD_CHAR}|[@#])(?:${GLUED_BEFORE_WORDS.join('|')}))`; // the capital first: inside most words it fails at once
 /** A term glued to the word after it ends in an acronym's three capitals ("UPIenabled"). */
 const GLUED_AFTER = String.raw`(?<=\p{Lu}{3})(?=(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR}))`;
 const GLUED_AFTER_AT = new RegExp(`(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR})`, 'uy');

@@ -121,6 +121,7 @@ describe('createMatcher: what is left alone', () => {
     ['scan upi://pay?pa=x', 'a UPI deep link'],
     ['bhim.UPI', 'after a dot inside a token'],
     ['nDPI and myUPI', 'glued after a word that is not a function word'],
+    ['follow @viaUPI and #theUPI', 'a handle or hashtag that starts with a function word'],
     ['UPIfied and UPIwala', 'glued before a word that is not a compounding participle'],
     ['FASTagging', 'a brand running on into a longer word'],
     ['UPl and uidal', 'an OCR l within the first three letters, or in another case'],
