@@ -156,7 +156,6 @@ export interface GlossaryEntry {
   history?: HistoryItem[];
 }
 
-/** One occurrence of a term in a piece of text. Offsets are UTF-16 indices into that text. */
 /**
  * The fields matching, the context rules, the mention filter and custom-term checks read: what the
  * content script gets of each entry at startup (glossary/heads.ts); the text comes with the card.
@@ -166,6 +165,7 @@ export type EntryHead = Pick<
   'id' | 'name' | 'nameHi' | 'expansion' | 'aliases' | 'caseOverrides' | 'searchOnly' | 'senses' | 'category'
 >;
 
+/** One occurrence of a term in a piece of text. Offsets are UTF-16 indices into that text. */
 export interface TermMatch {
   id: string;
   start: number;

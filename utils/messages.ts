@@ -210,6 +210,3 @@ export interface MessageContract {
   [CARD_ENTRIES_MESSAGE]: { request: CardEntriesRequest; response: CardEntriesResponse };
   [OPEN_ENTRY_MESSAGE]: { request: OpenEntryRequest; response: void };
 }
-
-/** Any message the extension sends. */
-export type RuntimeMessage = MessageContract[keyof MessageContract]['request'];

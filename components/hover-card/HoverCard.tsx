@@ -5,7 +5,7 @@ import { EntryName } from '../glossary-view/EntryName';
 import { SourceLine } from '../glossary-view/SourceLine';
 import { t, tAround, uiLanguage } from '@/utils/i18n/i18n';
 import { relationLabel } from '@/utils/i18n/labels';
-import { formatAsOf } from '@/utils/hover-card/format';
+import { formatMonthYear } from '@/utils/i18n/dates';
 
 export type CardTheme = 'light' | 'dark' | 'system';
 /** 'glance': one line of each kind and "More"; 'detailed': opens expanded (the reader's setting). */
@@ -201,7 +201,7 @@ function Footer({ entry, expanded, onMore, onOpenFull, detail = 'glance' }: Hove
         <p class="source-line">
           <span class="source-label">{custom ? t('yourSource') : t('cardSource')}</span>
           {expanded ? (
-            <SourceLine source={source} formatDate={formatAsOf} separator=" · " leadingSeparator />
+            <SourceLine source={source} formatDate={formatMonthYear} separator=" · " leadingSeparator />
           ) : (
             <GlanceSource url={source.url} name={source.publisher || source.title} asOf={source.asOf} title={source.title} />
           )}
@@ -236,7 +236,7 @@ function GlanceSource({ url, name, asOf, title }: { url: string; name: string; a
         <span class="source-meta">
           {' · '}
           {before}
-          <time dateTime={asOf}>{formatAsOf(asOf)}</time>
+          <time dateTime={asOf}>{formatMonthYear(asOf)}</time>
           {after}
         </span>
       )}

@@ -4,7 +4,8 @@ import { isCustomId } from '@/utils/custom-terms/schema';
 import { EntryName } from '@/components/glossary-view/EntryName';
 import { SourceLine } from '@/components/glossary-view/SourceLine';
 import { t } from '@/utils/i18n/i18n';
-import { categoryLabel, formatDate, relationLabel } from '@/utils/i18n/labels';
+import { formatLongDate } from '@/utils/i18n/dates';
+import { categoryLabel, relationLabel } from '@/utils/i18n/labels';
 
 interface EntryViewProps {
   entry: GlossaryEntry;
@@ -89,7 +90,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
           <ul class="history">
             {entry.history.map((item) => (
               <li key={item.date + item.text}>
-                <time dateTime={item.date}>{formatDate(item.date)}</time>: {item.text}
+                <time dateTime={item.date}>{formatLongDate(item.date)}</time>: {item.text}
               </li>
             ))}
           </ul>
@@ -125,7 +126,7 @@ export function EntryView({ entry, getEntry, onOpen, onBack }: EntryViewProps) {
           <ul class="sources">
             {entry.sources.map((source) => (
               <li key={source.url}>
-                <SourceLine source={source} formatDate={formatDate} separator=", " />
+                <SourceLine source={source} formatDate={formatLongDate} separator=", " />
               </li>
             ))}
           </ul>

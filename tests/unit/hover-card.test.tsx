@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryView } from '../../components/popup/EntryView';
 import { CARD_BULLETS, CARD_RELATED, cardDefinition, HoverCard, SHEET_DISMISS_PX } from '../../components/hover-card/HoverCard';
-import { formatAsOf } from '@/utils/hover-card/format';
+import { formatMonthYear } from '@/utils/i18n/dates';
 import type { GlossaryEntry } from '../../glossary/types';
 
 // Hand-made entries: the component's behaviour must not depend on the real glossary's wording.
@@ -277,7 +277,7 @@ function textOfLine(card: HTMLElement, label: string): string | undefined {
   return Array.from(card.querySelectorAll('.line')).find((line) => line.querySelector('strong')?.textContent === label)?.textContent ?? undefined;
 }
 
-describe('formatAsOf', () => {
+describe('the card’s dates (formatMonthYear)', () => {
   it.each([
     ['2025-08-14', 'Aug 2025'],
     ['2024-01', 'Jan 2024'],
@@ -286,6 +286,6 @@ describe('formatAsOf', () => {
     ['2025-13-01', '2025'],
     ['soon', 'soon'],
   ])('shows %s as "%s"', (date, shown) => {
-    expect(formatAsOf(date)).toBe(shown);
+    expect(formatMonthYear(date)).toBe(shown);
   });
 });

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatDate } from '@/utils/i18n/labels';
+import { formatLongDate } from '@/utils/i18n/dates';
 import { loadPageTerms } from '@/utils/popup/page-requests';
 import { parsePopupParams } from '@/utils/popup/popup-params';
 import { customId } from '@/utils/custom-terms/schema';
@@ -48,7 +48,7 @@ describe('parsePopupParams and readers\' terms', () => {
   );
 });
 
-describe('formatDate', () => {
+describe('formatLongDate', () => {
   it.each([
     ['2025-10-01', '1 October 2025'],
     ['2023-08-11', '11 August 2023'],
@@ -56,7 +56,7 @@ describe('formatDate', () => {
     ['2024-13-01', '2024-13-01'],
     ['soon', 'soon'],
   ])('%j reads %j', (date, expected) => {
-    expect(formatDate(date)).toBe(expected);
+    expect(formatLongDate(date)).toBe(expected);
   });
 });
 

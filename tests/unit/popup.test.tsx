@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getEntry, glossary } from '@/glossary';
-import { formatDate } from '@/utils/i18n/labels';
+import { formatLongDate } from '@/utils/i18n/dates';
 import { loadPageTerms, type PageTermsLoader } from '@/utils/popup/page-requests';
 import type { GlossaryEntry } from '@/glossary/types';
 import { App, PAGE_STATE_RECHECK_MS } from '@/entrypoints/popup/App';
@@ -69,7 +69,7 @@ describe('popup search', () => {
     expect(link.getAttribute('href')).toBe(main.url);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
-    expect(textOf(link.closest('li')!)).toContain(`${main.publisher}, as of ${formatDate(main.asOf)}`);
+    expect(textOf(link.closest('li')!)).toContain(`${main.publisher}, as of ${formatLongDate(main.asOf)}`);
   });
 
   it('says so when nothing matches', () => {

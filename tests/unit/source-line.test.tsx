@@ -2,8 +2,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntryName } from '@/components/glossary-view/EntryName';
 import { SourceLine } from '@/components/glossary-view/SourceLine';
-import { formatAsOf } from '@/utils/hover-card/format';
-import { formatDate } from '@/utils/i18n/labels';
+import { formatLongDate, formatMonthYear } from '@/utils/i18n/dates';
 import type { Source } from '@/glossary/types';
 
 const SOURCE: Source = {
@@ -25,9 +24,9 @@ function renderLine(source: Source, card = false) {
   return render(
     <p>
       {card ? (
-        <SourceLine source={source} formatDate={formatAsOf} separator=" · " leadingSeparator />
+        <SourceLine source={source} formatDate={formatMonthYear} separator=" · " leadingSeparator />
       ) : (
-        <SourceLine source={source} formatDate={formatDate} separator=", " />
+        <SourceLine source={source} formatDate={formatLongDate} separator=", " />
       )}
     </p>,
   );

@@ -37,6 +37,3 @@ const RELATION_KEYS: Record<Relation, MessageKey> = {
 export function relationLabel(relation: Relation): string {
   return t(RELATION_KEYS[relation]);
 }
-
-/** "2025-10-01" -> "1 October 2025" (or "1 अक्टूबर 2025"): see utils/i18n/dates.ts. */
-export { formatLongDate as formatDate } from '@/utils/i18n/dates';
