@@ -1,12 +1,25 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { buildCardModule, CARD_MODULE_PATH } from './scripts/lib/card-module.mjs';
 import { glossaryData } from './scripts/lib/glossary-plugin.mjs';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // glossaryData: the pattern and entry heads computed at build time (glossary/heads.ts).
-  vite: () => ({ plugins: [preact(), glossaryData()] }),
+  // DPI_LENS_UNMINIFIED=1: readable function names in CPU profiles (scripts/profile-content.mjs).
+  vite: () => ({ plugins: [preact(), glossaryData()], ...(process.env.DPI_LENS_UNMINIFIED && { build: { minify: false } }) }),
+  ...(process.env.DPI_LENS_UNMINIFIED && { outDir: '.cache/unminified' }),
+  hooks: {
+    // The card's code is its own module, loaded by the content script once a page has terms
+    // (scripts/lib/card-module.mjs): pages without a DPI term never parse it.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ contents: await buildCardModule(), relativeDest: CARD_MODULE_PATH });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(CARD_MODULE_PATH);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'DPI Lens',
     // The interface's words are in public/_locales/{en,hi}; the browser picks by its language.
@@ -37,6 +50,16 @@ export default defineConfig({
         description: '__MSG_commandPreviousTerm__',
       },
     },
+    // The content script imports the card module. Chromium lets a content script import() only a
+    // web-accessible file; use_dynamic_url serves it at a per-session address only, so a page
+    // cannot probe for the extension by fetching it. Firefox's addresses are per-install already.
+    web_accessible_resources: [
+      {
+        resources: [CARD_MODULE_PATH],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

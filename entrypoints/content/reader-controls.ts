@@ -23,7 +23,7 @@ import {
 import { loadSettings, watchSettings } from '@/utils/settings/settings-storage';
 import { siteOfUrl } from '@/utils/settings/site-rules';
 import { loadCardEntries } from './card-entries-request';
-import { createCardLayer } from './page/card';
+import { loadCardModule } from './card-module';
 import { startHighlighter } from './page/highlighter';
 import { createReaderSession, type ReaderSession } from './reader-session';
 
@@ -47,7 +47,10 @@ export function startReaderControls(
     startHighlighting: (m, options) => startHighlighter(document, m, options),
     createCard: async (highlighter) => {
       // Without the background's answer the card still works for the reader's own terms.
-      const bundled = await loadCardEntries().catch(() => new Map<string, GlossaryEntry>());
+      const [bundled, { createCardLayer }] = await Promise.all([
+        loadCardEntries().catch(() => new Map<string, GlossaryEntry>()),
+        loadCardModule(),
+      ]);
       return createCardLayer({ highlighter, lookup: (id) => customEntry(id) ?? bundled.get(id), signal: ctx.signal });
     },
     onTermCount: (count) => {
