@@ -6,6 +6,11 @@ import tseslint from 'typescript-eslint';
 /** Browser globals the glossary must not touch: it is pure data and functions, usable anywhere. */
 const PAGE_GLOBALS = ['document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage'];
 
+/** Import patterns that reach into a top-level folder, by alias or by relative path. */
+function layer(folder) {
+  return [`**/${folder}/**`, `@/${folder}/**`, `~/${folder}/**`, `@@/${folder}/**`, `~~/${folder}/**`];
+}
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', '.cache/**', 'node_modules/**', 'web-ext-artifacts/**'] },
   js.configs.recommended,
@@ -48,8 +53,8 @@ export default tseslint.config(
     },
   },
   {
-    // The glossary layer is pure: no page DOM, and nothing from the layers that depend on it
-    // (data flows glossary -> content script / UI, never back).
+    // The glossary layer is pure: no page DOM, no browser APIs, and nothing from the layers that
+    // depend on it (data flows glossary -> content script / UI, never back).
     files: ['glossary/**'],
     rules: {
       'no-restricted-globals': [
@@ -61,8 +66,38 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/entrypoints/**', '@/entrypoints/**', '~/entrypoints/**', '**/components/**', '@/components/**', '~/components/**'],
-              message: 'glossary/ must not depend on the page or UI layers.',
+              group: [...layer('entrypoints'), ...layer('components'), ...layer('utils')],
+              message: 'glossary/ must not depend on the page, UI or extension layers.',
+            },
+            { group: ['wxt', 'wxt/**', 'webextension-polyfill'], message: 'glossary/ is pure: no browser APIs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components render what they are given: they may use utils/ and glossary/, never an entrypoint
+    // (the content script, popup, options or background wire components, not the other way round).
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: layer('entrypoints'), message: 'components/ must not import from entrypoints/.' }] },
+      ],
+    },
+  },
+  {
+    // utils/ is the non-UI layer under the entrypoints and components: settings, messages, custom
+    // terms, i18n. It may use glossary/, never the components or entrypoints built on it.
+    files: ['utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...layer('components'), ...layer('entrypoints')],
+              message: 'utils/ must not import components/ or entrypoints/.',
             },
           ],
         },
