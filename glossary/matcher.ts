@@ -37,12 +37,22 @@ export const GLUED_AFTER_WORDS = ['enabled', 'based', 'linked', 'powered', 'back
 const GLUED_BEFORE = String.raw`(?=\p{Lu})(?<=(?<!${WORD_CHAR}|[@#])(?:${GLUED_BEFORE_WORDS.join('|')}))`; // the capital first: inside most words it fails at once
 /** A term glued to the word after it ends in an acronym's three capitals ("UPIenabled"). */
 const GLUED_AFTER = String.raw`(?<=\p{Lu}{3})(?=(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR}))`;
+/**
+ * Words do not change script in the middle: where Latin letters meet Devanagari ("DigiLockerडिजिलॉकर",
+ * "UPIसे"), a word ends and another begins, as after a space. A term may end at such a change
+ * either way; it may start at one after Latin, or with a capital after Devanagari ("सेUPI"), which
+ * keeps the check off the inside of ordinary English words (each side is one plain range).
+ */
+const SCRIPT_CHANGE_AFTER = String.raw`(?:(?<=[\u0900-\u097F])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u0900-\u097F]))`;
+const SCRIPT_CHANGE_BEFORE = String.raw`(?:(?=[\u0900-\u097F])(?<=[A-Za-z])|(?=[A-Z])(?<=[\u0900-\u097F]))`;
+const LATIN_AT = /[A-Za-z]/y;
+const DEVANAGARI_AT = /[\u0900-\u097F]/uy;
 const GLUED_AFTER_AT = new RegExp(`(?:${GLUED_AFTER_WORDS.join('|')})(?!${WORD_CHAR})`, 'uy');
 const THREE_CAPITALS_BEFORE = /\p{Lu}{3}$/u;
 
 /** Before a term: not inside a word (unless glued, above), not an e-mail/UPI handle's domain ("name@upi"), not "x.upi". */
 const BEFORE = [
-  `(?:(?<!${WORD_CHAR})|${GLUED_BEFORE})`,
+  `(?:(?<!${WORD_CHAR})|${GLUED_BEFORE}|${SCRIPT_CHANGE_BEFORE})`,
   '(?<!@)',
   String.raw`(?<![\p{L}\p{N}]\.)`,
 ].join('');
@@ -60,7 +70,7 @@ const NOT_IN_URL = String.raw`(?<!(?:\/\/|www\.|[\p{L}\p{N}]\.\p{L}{2,}\/)\S{0,$
  * "UPI/IMPS" and a sentence's full stop are fine: the term is marked, the rest is not.
  */
 const AFTER = [
-  `(?:(?!${WORD_CHAR})|${GLUED_AFTER})`,
+  `(?:(?!${WORD_CHAR})|${GLUED_AFTER}|${SCRIPT_CHANGE_AFTER})`,
   '(?!@)',
   String.raw`(?!\.[\p{L}\p{N}])`,
   String.raw`(?!:\/\/)`,
@@ -526,6 +536,14 @@ function stepAt(text: string, at: number, step: Step): number {
   return NASAL_CONSONANTS.includes(text[at] ?? '') && text[at + 1] === VIRAMA ? at + 2 : -1;
 }
 
+/** SCRIPT_CHANGE_AFTER: Latin on one side of `at` and Devanagari on the other. */
+function scriptChanges(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const before = previousCodePoint(text, at);
+  return (classAt(DEVANAGARI_AT, text, at) && classAt(LATIN_AT, text, before))
+    || (classAt(LATIN_AT, text, at) && classAt(DEVANAGARI_AT, text, before));
+}
+
 /** GLUED_AFTER: three capitals end the term and a compounding participle follows it at once ("UPIenabled"). */
 function gluedAfter(text: string, end: number): boolean {
   if (!THREE_CAPITALS_BEFORE.test(text.slice(Math.max(0, end - 3), end))) return false;
@@ -535,7 +553,7 @@ function gluedAfter(text: string, end: number): boolean {
 
 /** AFTER: not inside a word, not a handle, a file or host name, or a deep link. */
 function endsWell(text: string, end: number): boolean {
-  if (classAt(WORD_CHAR_AT, text, end) && !gluedAfter(text, end)) return false;
+  if (classAt(WORD_CHAR_AT, text, end) && !gluedAfter(text, end) && !scriptChanges(text, end)) return false;
   const next = text[end];
   if (next === '@') return false;
   if (next === '.' && classAt(LETTER_OR_DIGIT_AT, text, end + 1)) return false;

@@ -93,6 +93,8 @@ describe('createMatcher: what is marked', () => {
     // a term glued to a function word before it, or to a compounding participle after it
     ['paid viaUPI in a UPIenabled app', [['upi', 'UPI'], ['upi', 'UPI']]],
     ['linked throughAadhaar', [['aadhaar', 'Aadhaar']]],
+    // a change of script ends a word: Latin glued to Devanagari, either way round
+    ['DigiLockerडिजिलॉकर में, UPIसे और सेUPI', [['digilocker', 'DigiLocker'], ['digilocker', 'डिजिलॉकर'], ['upi', 'UPI'], ['upi', 'UPI']]],
     // OCR: l for I after an all-capitals acronym's first three letters
     ['UIDAl and NPCl', [['uidai', 'UIDAl'], ['npci', 'NPCl']]],
   ])('%j', (text, expected) => {
@@ -125,6 +127,7 @@ describe('createMatcher: what is left alone', () => {
     ['UPIfied and UPIwala', 'glued before a word that is not a compounding participle'],
     ['FASTagging', 'a brand running on into a longer word'],
     ['UPl and uidal', 'an OCR l within the first three letters, or in another case'],
+    ['मेंupi और मेंaadhaar', 'a term glued after Devanagari without a capital to start it'],
   ])('%j (%s)', (text) => {
     expect(found(text)).toEqual([]);
   });
