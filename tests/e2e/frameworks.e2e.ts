@@ -118,10 +118,4 @@ describe.each(BROWSERS)('framework pages (React 19, Vue 3.5, Svelte 5) in %s', (
     await waitForCard(suite, page, (card) => card.open && card.id === 'upi-lite');
     await page.close();
   }, 90_000);
-
-  it('sends nothing anywhere from these pages', () => {
-    const { network } = suite.driver;
-    const offenders = network.offenders().filter((r) => new URL(r.url).origin !== pages.origin);
-    expect(offenders, network.covers).toEqual([]);
-  });
 });

@@ -116,10 +116,16 @@ export function normaliseSite(input: string): string | undefined {
   text = text.replace(/:\d+$/, ''); // port
   text = text.replace(/\.$/, ''); // fully qualified "example.com."
   text = text.replace(/^www\d*\./, '');
-  // Letters of any script (IDN hosts as typed), digits, hyphens and dots; IPv4 passes too.
-  if (!/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u.test(text)) return undefined;
+  // Every page's address is ASCII (the browser's hostname): checked without the Unicode classes,
+  // whose first use compiles for milliseconds on every page.
+  if (ASCII_HOST.test(text)) return text;
+  // Letters of any script (IDN hosts as typed), digits, hyphens and dots.
+  if (!ANY_SCRIPT_HOST.test(text)) return undefined;
   return text;
 }
+
+const ASCII_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+const ANY_SCRIPT_HOST = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u;
 
 function parseSites(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;

@@ -7,7 +7,11 @@
  *     it('...', async () => { const { page } = await suite.openHighlighted('article.html'); ... });
  *   });
  *
- * After the block, the browser's log must hold no error of the extension (extensionErrors).
+ * After the block, the browser's log must hold no error of the extension (extensionErrors), and
+ * nothing may have left the machine: the network guard's offenders, apart from this machine's own
+ * servers (the fixture, CSP and framework-page servers all listen on 127.0.0.1) and a test's
+ * deliberate probes, must be none. A check per block, so each test file (and each test run
+ * alone) is covered, not a last test that depends on the ones before it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +28,11 @@ export { HIGHLIGHT_MEASURE, type HighlightDetail };
 
 export interface Suite {
   browserName: BrowserName;
+  /**
+   * Hosts a test asks on purpose to show that the network guard sees what leaves the machine
+   * (privacy.e2e.ts); every other request beyond this machine fails the block (useExtension).
+   */
+  probeHosts: Set<string>;
   driver: ExtensionDriver;
   server: LocalServer;
   /** Opens a fixture page in a tab and waits for the first highlighting pass. */
@@ -40,7 +49,7 @@ export function launchPlain(browserName: BrowserName): Promise<PlainBrowser> {
 
 /** Registers beforeAll/afterAll hooks; the returned object is filled in before the first test. */
 export function useExtension(browserName: BrowserName, options?: LaunchOptions): Suite {
-  const suite = { browserName } as Suite;
+  const suite = { browserName, probeHosts: new Set<string>() } as Suite;
   beforeAll(async () => {
     suite.server = await serveDirectory();
     suite.driver = await launchDriver(browserName, [suite.server.origin], options);
@@ -53,9 +62,18 @@ export function useExtension(browserName: BrowserName, options?: LaunchOptions):
     await suite.driver?.close();
     await suite.server?.close();
     // After closing, so that the browser's log is complete.
-    if (suite.driver) expect(suite.driver.extensionErrors(), `errors of the extension in ${browserName}'s log`).toEqual([]);
+    if (!suite.driver) return;
+    expect(suite.driver.extensionErrors(), `errors of the extension in ${browserName}'s log`).toEqual([]);
+    const { network } = suite.driver;
+    const left = network.offenders().filter((r) => !isThisMachine(r.url) && !suite.probeHosts.has(new URL(r.url).hostname));
+    expect(left, `requests beyond this machine in ${browserName} (${network.covers})`).toEqual([]);
   });
   return suite;
+}
+
+function isThisMachine(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
 /** Waits for the content script's first highlighting pass on the page; returns its detail. */
