@@ -1,7 +1,7 @@
 /**
  * Readers' own terms: the one shape they are stored and exported in, and the validator that
  * decides what may enter it. Pure: no browser APIs (storage glue is `storage.ts`), so every rule
- * is table-tested in tests/unit/custom-terms.test.ts.
+ * is table-tested in tests/unit/utils/custom-terms/custom-terms.test.ts.
  *
  * Two ways in, two policies:
  * - an imported file is checked strictly: any problem rejects the whole file, with a message

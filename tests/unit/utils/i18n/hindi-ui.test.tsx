@@ -7,7 +7,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import hi from '../../public/_locales/hi/messages.json';
+import hi from '@/public/_locales/hi/messages.json';
 import { formatMessage, t, tCount } from '@/utils/i18n/i18n';
 import { formatLongDate, formatMonthYear } from '@/utils/i18n/dates';
 import { CustomTermsSection } from '@/components/custom-terms/CustomTermsSection';
@@ -15,8 +15,8 @@ import { indexBundledForms, toGlossaryEntry } from '@/utils/custom-terms/schema'
 import { HoverCard } from '@/components/hover-card/HoverCard';
 import type { PageTermsLoader } from '@/utils/popup/page-requests';
 import { App } from '@/entrypoints/popup/App';
-import { entry } from './support/entries';
-import { textOf } from './support/text';
+import { entry } from '@/tests/unit/support/entries';
+import { textOf } from '@/tests/unit/support/text';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

@@ -7,9 +7,9 @@ import type { CustomTerm } from '@/utils/custom-terms/schema';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
-import { PLAIN_UPI } from './support/entries';
-import { KEEP_ALL_HITS, passesComplete } from './support/highlighting';
-import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
+import { PLAIN_UPI } from '@/tests/unit/support/entries';
+import { KEEP_ALL_HITS, passesComplete } from '@/tests/unit/support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 
 const term = (name: string): CustomTerm => ({ name, aliases: [], definition: `${name}.`, significance: [], challenges: [] });
 const ARTICLE = '<p>The Gram Sabha approved the UPI kiosk; the Ward Office objected.</p>';

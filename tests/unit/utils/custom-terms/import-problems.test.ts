@@ -4,7 +4,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import hi from '../../public/_locales/hi/messages.json';
+import hi from '@/public/_locales/hi/messages.json';
 import { formatMessage } from '@/utils/i18n/i18n';
 import { planImport } from '@/utils/custom-terms/merge';
 import { describeProblem } from '@/utils/custom-terms/problem-text';

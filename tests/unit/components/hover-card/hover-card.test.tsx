@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EntryView } from '../../components/popup/EntryView';
-import { CARD_BULLETS, CARD_RELATED, cardDefinition, HoverCard, SHEET_DISMISS_PX } from '../../components/hover-card/HoverCard';
+import { EntryView } from '@/components/popup/EntryView';
+import { CARD_BULLETS, CARD_RELATED, cardDefinition, HoverCard, SHEET_DISMISS_PX } from '@/components/hover-card/HoverCard';
 import { formatMonthYear } from '@/utils/i18n/dates';
-import type { GlossaryEntry } from '../../glossary/types';
+import type { GlossaryEntry } from '@/glossary/types';
 
 // Hand-made entries: the component's behaviour must not depend on the real glossary's wording.
 const npci: GlossaryEntry = {

@@ -6,7 +6,7 @@ import { HoverCard } from '@/components/hover-card/HoverCard';
 import { checkForm, EMPTY_FIELDS } from '@/utils/custom-terms/form-model';
 import { indexBundledForms, toGlossaryEntry, type CustomTerm } from '@/utils/custom-terms/schema';
 import { CUSTOM_TERMS_KEY, saveCustomTerms } from '@/utils/custom-terms/storage';
-import { PLAIN_UPI } from './support/entries';
+import { PLAIN_UPI } from '@/tests/unit/support/entries';
 
 const bundled = indexBundledForms([PLAIN_UPI]);
 

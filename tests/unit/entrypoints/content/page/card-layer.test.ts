@@ -9,9 +9,9 @@ import type { TermForm } from '@/glossary/terms';
 import { createCardLayer, FLASH_BLINKS, FLASH_PHASE_MS, SHEET_MEDIA, type CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
 import { OWN_UI_TAG } from '@/entrypoints/content/own-ui';
-import { PLAIN_UPI as ENTRY_UPI } from './support/entries';
-import { KEEP_ALL_HITS, passesComplete } from './support/highlighting';
-import { installHighlightRegistry } from './support/highlight-registry';
+import { PLAIN_UPI as ENTRY_UPI } from '@/tests/unit/support/entries';
+import { KEEP_ALL_HITS, passesComplete } from '@/tests/unit/support/highlighting';
+import { installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 
 const matcher = createMatcher([{ id: 'upi', text: 'UPI', exactCase: true } satisfies TermForm]);
 let highlighter: Highlighter;

@@ -26,7 +26,7 @@ import {
   saveCustomTerms,
   watchCustomTerms,
 } from '@/utils/custom-terms/storage';
-import { entry, PLAIN_UPI } from './support/entries';
+import { entry, PLAIN_UPI } from '@/tests/unit/support/entries';
 
 /** A small bundled glossary, so messages do not change when real entries are edited. */
 const BUNDLED: GlossaryEntry[] = [

@@ -5,7 +5,7 @@
  * the context rules accepted; it follows the page's own edits and undoes everything on stop.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import zonesHtml from '../fixtures/protected-zones.html?raw';
+import zonesHtml from '@/tests/fixtures/protected-zones.html?raw';
 import { createMatcher, type Matcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import type { TermMatch } from '@/glossary/types';
@@ -17,8 +17,8 @@ import {
   type Highlighter,
   type HighlighterOptions,
 } from '@/entrypoints/content/page/highlighter';
-import { KEEP_ALL_HITS } from './support/highlighting';
-import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
+import { KEEP_ALL_HITS } from '@/tests/unit/support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
 const matcher = createMatcher([

@@ -12,8 +12,8 @@ import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import type { CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession, type ReaderSessionOptions } from '@/entrypoints/content/reader-session';
-import { KEEP_ALL_HITS, passesComplete } from './support/highlighting';
-import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
+import { KEEP_ALL_HITS, passesComplete } from '@/tests/unit/support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 
 const form = (id: string, text: string): TermForm => ({ id, text, exactCase: true });
 const matcher = createMatcher([form('upi', 'UPI'), form('npci', 'NPCI')]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../public/_locales/en/messages.json';
-import hi from '../../public/_locales/hi/messages.json';
+import en from '@/public/_locales/en/messages.json';
+import hi from '@/public/_locales/hi/messages.json';
 import { formatMessage, t } from '@/utils/i18n/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

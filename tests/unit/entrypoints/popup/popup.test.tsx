@@ -8,8 +8,8 @@ import type { GlossaryEntry } from '@/glossary/types';
 import { App, PAGE_STATE_RECHECK_MS } from '@/entrypoints/popup/App';
 import type { PageActions } from '@/utils/popup/page-requests';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
-import { entry } from './support/entries';
-import { textOf } from './support/text';
+import { entry } from '@/tests/unit/support/entries';
+import { textOf } from '@/tests/unit/support/text';
 
 const ENTRIES: GlossaryEntry[] = [
   entry({

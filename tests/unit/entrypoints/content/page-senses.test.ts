@@ -10,8 +10,8 @@ import type { Matcher } from '@/glossary/matcher';
 import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
 import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
 import { DEBUG_ATTRIBUTE, DECISION_MARK, createPageSenseFilter } from '@/entrypoints/content/page-senses';
-import { passesComplete } from './support/highlighting';
-import { highlightedTerms, installHighlightRegistry } from './support/highlight-registry';
+import { passesComplete } from '@/tests/unit/support/highlighting';
+import { highlightedTerms, installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 
 const detector = createDetector(glossary);
 let run: Highlighter | undefined;
