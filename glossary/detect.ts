@@ -1,7 +1,7 @@
 /**
  * Term detection on one piece of text treated as a page: the matcher finds candidates, the sense
  * rules decide the ambiguous ones. Pure: no DOM. The eval runs exactly this; the page layer runs
- * the same two steps with each candidate's block text as its context (entrypoints/content/page-senses.ts).
+ * the same two steps with each candidate's block text as its context (entrypoints/content/page/context-rules.ts).
  */
 import { createMatcher, type Matcher } from './matcher';
 import {

@@ -3,7 +3,7 @@
  * "India's DPI" is). Pure: no DOM. The rules are data (`senses` in glossary/entries/*.json, see
  * SenseRules in ./types.ts); this module only applies them, in one fixed order, and says which
  * rule decided. The eval (scripts/eval.mjs, through `decidePage`) and the page layer
- * (entrypoints/content/page-senses.ts) both decide with `decideOccurrence`, so the score the eval
+ * (entrypoints/content/page/context-rules.ts) both decide with `decideOccurrence`, so the score the eval
  * prints is the behaviour readers get.
  */
 import { cuePattern, nextWordPattern, type CuePattern } from './cues';

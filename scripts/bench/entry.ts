@@ -3,7 +3,7 @@
 // of start(): the matcher is made from the build's data (glossary/bundled.ts) inside the timed
 // call, and its start pattern compiles at its first scan, like in the content script.
 import { bundledForms, bundledMatcher } from '@/glossary/bundled';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
 import { FIRST_PAINT_MARK, startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
 import highlightCss from '@/entrypoints/content/page/highlights.css?inline';
 

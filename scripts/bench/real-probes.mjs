@@ -10,7 +10,7 @@ export const FIRST_MARK = 'dpi-lens:first-mark';
  * then takes the start of the content script's evaluation from the trace). Used when present.
  */
 export const START_MARK = 'dpi-lens:start';
-/** The User Timing measure of every finished highlighting pass (mark-contract.ts). */
+/** The User Timing measure of every finished highlighting pass (entrypoints/content/page/contract.ts). */
 const HIGHLIGHT_MEASURE = 'dpi-lens:highlight';
 
 /**

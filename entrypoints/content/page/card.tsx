@@ -18,7 +18,7 @@ import { pickLineRect, placeCard } from '@/utils/hover-card/placement';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '@/utils/hover-card/timings';
 import { OPEN_ENTRY_MESSAGE, type OpenEntryRequest } from '@/utils/messages';
 import type { GlossaryEntry } from '@/glossary/types';
-import { OWN_UI_TAG } from '../own-ui';
+import { OWN_UI_TAG } from './contract';
 import type { Highlighter } from './highlighter';
 import { occurrenceAt, toTopViewport } from './hit-test';
 import { boxOf, rectsOf, type Occurrence } from './occurrences';

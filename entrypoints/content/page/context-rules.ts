@@ -8,7 +8,7 @@
 import type { Detector } from '@/glossary/detect';
 import { CONTEXT_WINDOW_CHARS, decideOccurrence, isAmbiguous, type Decision, type PageSenses } from '@/glossary/senses';
 import type { TermMatch } from '@/glossary/types';
-import { isSkippedElement } from './page/scan';
+import { isSkippedElement } from './scan';
 
 /** Set on <html> (by a tester, or a page under test) to see why each term was or was not marked. */
 export const DEBUG_ATTRIBUTE = 'data-dpi-lens-debug';

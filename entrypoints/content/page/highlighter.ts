@@ -17,11 +17,11 @@ import { detectorOf } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
 import type { Category, TermMatch } from '@/glossary/types';
 import type { Density, HighlightStyle } from '@/utils/settings/settings';
-import { HIGHLIGHT_MEASURE } from '../mark-contract';
-import { HUGE_MUTATIONS_COUNT } from '../observer';
-import { createPageSenseFilter, type PageSenseFilter } from '../page-senses';
-import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, type Cancel } from '../scheduler';
-import { createSharedMatches } from '../shared-matches';
+import { HIGHLIGHT_MEASURE } from './contract';
+import { HUGE_MUTATIONS_COUNT } from './page-changes';
+import { createPageSenseFilter, type PageSenseFilter } from './context-rules';
+import { NODES_PER_CLOCK_READ, SLICE_BUDGET_MS, nextFrame, nextTask, type Cancel } from './scheduler';
+import { createSharedMatches } from './text-matches';
 import { createOccurrenceBook, isIntact, RANK, type Occurrence } from './occurrences';
 import { createPainter } from './paint';
 import { emptyDiscoveries, isInsideSkipped, openWalk, type Discoveries } from './scan';
@@ -56,7 +56,7 @@ export interface HighlighterOptions {
   /** Categories the reader switched off: their terms are neither painted nor counted. */
   disabledCategories?: readonly Category[];
   categoryOf?: (id: string) => Category | undefined;
-  /** Context rules (default: the bundled glossary's, see page-senses.ts); tests may pass their own. */
+  /** Context rules (default: the bundled glossary's, see context-rules.ts); tests may pass their own. */
   senses?: PageSenseFilter;
   /** A pass finished, or the page's occurrences changed: counts and the card may need updating. */
   onChange?: () => void;

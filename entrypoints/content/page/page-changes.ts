@@ -1,7 +1,7 @@
 /**
  * Following pages that change: mutation records are collected for a frame and reduced to the few
  * subtrees that need scanning, so new content costs in proportion to what was added. The
- * reduction is pure (no timers, no globals) and unit-tested; the wiring is in live-highlighter.ts.
+ * reduction is pure (no timers, no globals) and unit-tested; the wiring is in highlighter.ts.
  */
 
 /**

@@ -4,7 +4,7 @@
  * itself is a TreeWalker over elements and text; on its way it notes open shadow roots, custom
  * elements that may attach one later, and same-origin frames, for the highlighter to follow.
  */
-import { OWN_UI_TAG } from '../own-ui';
+import { OWN_UI_TAG } from './contract';
 
 /**
  * Elements whose text is never read: form controls, code and machine text, non-HTML content

@@ -1,6 +1,6 @@
 /**
  * One run of the matcher per text node, shared by the live highlighter's scan and the page-sense
- * filter's reading of the whole page (page-senses.ts), which happens at the first ambiguous form,
+ * filter's reading of the whole page (context-rules.ts), which happens at the first ambiguous form,
  * part-way through the scan. Until then the scan remembers what it matched (`scanned`); the reading
  * takes those and leaves what it matched itself for the scan (`read`). What the scan remembered is
  * dropped once the page has been read, and everything when a pass completes.

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
-import { loadCorpus } from '../corpus/corpus';
-import { CORPUS_TARGETS, evaluate, evaluateDetector, noTermPage } from '../corpus/eval';
+import { loadCorpus } from '../../corpus/corpus';
+import { CORPUS_TARGETS, evaluate, evaluateDetector, noTermPage } from '../../corpus/eval';
 
 const report = evaluateDetector(loadCorpus(), createDetector(glossary));
 const errors = report.errors.map((e) => `${e.kind} ${e.passage} ${e.id}: ${e.context}`).join('\n');

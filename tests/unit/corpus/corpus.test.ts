@@ -9,8 +9,8 @@ import {
   loadCorpus,
   parseMarkup,
   rawCorpus,
-} from '../corpus/corpus';
-import { itHasPassageShape } from './support/corpus-shape';
+} from '../../corpus/corpus';
+import { itHasPassageShape } from '../support/corpus-shape';
 
 const raw = rawCorpus();
 

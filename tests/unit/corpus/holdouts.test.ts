@@ -7,8 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal, loadHoldoutFresh, type Passage } from '../corpus/corpus';
-import { itHasPassageShape } from './support/corpus-shape';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutReal, loadHoldoutFresh, type Passage } from '../../corpus/corpus';
+import { itHasPassageShape } from '../support/corpus-shape';
 
 interface HoldoutSpec {
   name: string;
@@ -72,7 +72,7 @@ describe.each(HOLDOUTS)('$name corpus', (spec) => {
 });
 
 describe.each(HOLDOUTS)('$name pages', (spec) => {
-  const pagesDir = join(__dirname, '..', 'corpus', spec.pagesFolder);
+  const pagesDir = join(__dirname, '..', '..', 'corpus', spec.pagesFolder);
   const files = readdirSync(pagesDir).filter((f) => f.endsWith('.txt'));
   const [minWords, maxWords] = spec.pageWords;
 
@@ -90,8 +90,8 @@ describe.each(HOLDOUTS)('$name pages', (spec) => {
 });
 
 describe.each([
-  { name: 'holdout 4 (real text)', file: () => import('../corpus/holdout-real.json') },
-  { name: 'holdout 5 (fresh real text)', file: () => import('../corpus/holdout-fresh.json') },
+  { name: 'holdout 4 (real text)', file: () => import('../../corpus/holdout-real.json') },
+  { name: 'holdout 5 (fresh real text)', file: () => import('../../corpus/holdout-fresh.json') },
 ])('$name sources', ({ file }) => {
   it('every passage names the real text it paraphrases', async () => {
     const raw = (await file()).default as { id: string; source?: string }[];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cuePattern, isWordCue, nextWordPattern, patternCues } from '@/glossary/cues';
 import { glossary } from '@/glossary';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3 } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3 } from '../../corpus/corpus';
 
 const ruleEntries = glossary.filter((entry) => entry.senses);
 const lists = ruleEntries.flatMap((entry) => {

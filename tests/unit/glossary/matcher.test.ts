@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { MATCHER_FLAGS, compileMatcherData, createMatcher } from '@/glossary/matcher';
 import type { TermMatch } from '@/glossary/types';
-import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutFresh, loadHoldoutReal } from '../corpus/corpus';
+import { loadCorpus, loadHoldout, loadHoldout2, loadHoldout3, loadHoldoutFresh, loadHoldoutReal } from '../../corpus/corpus';
 import { compileTerms, type TermForm } from '@/glossary/terms';
 
 const form = (id: string, text: string, exactCase: boolean): TermForm => ({ id, text, exactCase });
@@ -251,7 +251,7 @@ describe('findAll finds exactly what the combined pattern finds, run over the wh
     }
     return matches;
   }
-  const pageFiles = import.meta.glob('../fixtures/pages/**/*.html', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  const pageFiles = import.meta.glob('../../fixtures/pages/**/*.html', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
   const corpus = [...loadCorpus(), ...loadHoldout(), ...loadHoldout2(), ...loadHoldout3(), ...loadHoldoutReal(), ...loadHoldoutFresh()].map((passage) => passage.text);
   const EDGES = [
     'इन्फ्रास्ट्रक्चर और इंफ्रास्ट्रक्चर', 'उमंग उमन्ग ऐप', 'Aadhaar-linked, UPI/IMPS, UPI\u2019s', 'upi@okaxis and https://upi.example/pay UPI',

@@ -1,7 +1,7 @@
 /** The page highlighter (entrypoints/content/page/highlighter.ts) as unit tests drive it. */
 import { expect, vi } from 'vitest';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
-import type { PageSenseFilter } from '@/entrypoints/content/page-senses';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
+import type { PageSenseFilter } from '@/entrypoints/content/page/context-rules';
 
 /** Every hit is kept: for tests about the DOM or the reader session, not about the context rules. */
 export const KEEP_ALL_HITS: PageSenseFilter = { filter: (_node, matches) => matches, reset() {} };

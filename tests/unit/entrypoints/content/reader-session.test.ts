@@ -8,7 +8,7 @@ import { createMatcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import type { Category } from '@/glossary/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
 import type { CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession, type ReaderSessionOptions } from '@/entrypoints/content/reader-session';

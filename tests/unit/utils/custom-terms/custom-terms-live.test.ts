@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { createLiveGlossary, loadLiveGlossary, type LiveGlossary } from '@/utils/custom-terms/live-glossary';
 import { saveCustomTerms } from '@/utils/custom-terms/storage';
 import type { CustomTerm } from '@/utils/custom-terms/schema';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
 import { startHighlighter } from '@/entrypoints/content/page/highlighter';
 import { createReaderSession, type ReaderSession } from '@/entrypoints/content/reader-session';
 import { PLAIN_UPI } from '@/tests/unit/support/entries';

@@ -8,7 +8,7 @@ import { createMatcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import { createCardLayer, FLASH_BLINKS, FLASH_PHASE_MS, SHEET_MEDIA, type CardLayer } from '@/entrypoints/content/page/card';
 import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
-import { OWN_UI_TAG } from '@/entrypoints/content/own-ui';
+import { OWN_UI_TAG } from '@/entrypoints/content/page/contract';
 import { PLAIN_UPI as ENTRY_UPI } from '@/tests/unit/support/entries';
 import { KEEP_ALL_HITS, passesComplete } from '@/tests/unit/support/highlighting';
 import { installHighlightRegistry } from '@/tests/unit/support/highlight-registry';

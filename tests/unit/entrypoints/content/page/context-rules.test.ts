@@ -1,5 +1,5 @@
 /**
- * The context rules on a page (entrypoints/content/page-senses.ts, run by the live highlighter): an
+ * The context rules on a page (entrypoints/content/page/context-rules.ts, run by the highlighter): an
  * ambiguous term is highlighted on a DPI page and not in a confounder block; navigation, page
  * footers and link lists stay unhighlighted; decisions are recorded only in debug mode.
  */
@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { glossary } from '@/glossary';
 import { createDetector } from '@/glossary/detect';
 import type { Matcher } from '@/glossary/matcher';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
 import { startHighlighter, type Highlighter } from '@/entrypoints/content/page/highlighter';
-import { DEBUG_ATTRIBUTE, DECISION_MARK, createPageSenseFilter } from '@/entrypoints/content/page-senses';
+import { DEBUG_ATTRIBUTE, DECISION_MARK, createPageSenseFilter } from '@/entrypoints/content/page/context-rules';
 import { passesComplete } from '@/tests/unit/support/highlighting';
 import { highlightedTerms, installHighlightRegistry } from '@/tests/unit/support/highlight-registry';
 

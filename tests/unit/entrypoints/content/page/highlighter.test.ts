@@ -9,7 +9,7 @@ import zonesHtml from '@/tests/fixtures/protected-zones.html?raw';
 import { createMatcher, type Matcher } from '@/glossary/matcher';
 import type { TermForm } from '@/glossary/terms';
 import type { TermMatch } from '@/glossary/types';
-import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/mark-contract';
+import { HIGHLIGHT_MEASURE } from '@/entrypoints/content/page/contract';
 import {
   CHUNK_CHARS,
   LATE_SHADOW_CHECK_MS,

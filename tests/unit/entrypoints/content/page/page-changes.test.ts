@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HUGE_MUTATIONS_COUNT, planMutations, type MutationLike } from '@/entrypoints/content/observer';
+import { HUGE_MUTATIONS_COUNT, planMutations, type MutationLike } from '@/entrypoints/content/page/page-changes';
 
 const added = (target: Node, ...nodes: Node[]): MutationLike => ({ type: 'childList', target, addedNodes: nodes, removedNodes: [] });
 const removed = (target: Node, ...nodes: Node[]): MutationLike => ({ type: 'childList', target, addedNodes: [], removedNodes: nodes });
