@@ -83,14 +83,21 @@ export function createReaderSession(options: ReaderSessionOptions): ReaderSessio
     if (!createCard || !running) return undefined;
     if (cardMount) return cardMount;
     const mount = (cardMount = createCard(running));
-    void mount.then((layer) => {
-      if (cardMount !== mount || highlighter !== running) {
-        layer.remove(); // turned off or restarted while the entries were loading
-        return;
-      }
-      card = layer;
-      configureCard();
-    });
+    void mount.then(
+      (layer) => {
+        if (cardMount !== mount || highlighter !== running) {
+          layer.remove(); // turned off or restarted while the entries were loading
+          return;
+        }
+        card = layer;
+        configureCard();
+      },
+      () => {
+        // The card's code could not be loaded (the page went away mid-import, or the extension was
+        // updated): highlights stay, and the next term or command tries again.
+        if (cardMount === mount) cardMount = undefined;
+      },
+    );
     return mount;
   }
 

@@ -191,6 +191,29 @@ describe('reader session: the card', () => {
     expect(cards[1]!.remove).not.toHaveBeenCalled();
   });
 
+  it("keeps the highlights when the card's code fails to load, and tries again at the next request", async () => {
+    const card = fakeCard();
+    const create = vi.fn<NonNullable<ReaderSessionOptions['createCard']>>()
+      .mockRejectedValueOnce(new TypeError('error loading dynamically imported module'))
+      .mockResolvedValue(card);
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      makeSession('example.com', create).apply(settings());
+      await settled();
+      await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rejections).toEqual([]); // nothing uncaught: a browser would log it as the extension's error
+      expect(marks()).toEqual(['upi', 'npci']);
+      expect(await session.showTerm('upi')).toBe(true); // the second try loads it
+      expect(create).toHaveBeenCalledTimes(2);
+      expect(card.show).toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it("shows a term's first painted mention for the popup, and nothing for a term not on the page", async () => {
     const card = fakeCard();
     makeSession('example.com', async () => card).apply(settings({ density: 'every' }));
